@@ -1,0 +1,174 @@
+"""The command line: parse options, call the application layer, render, map to an exit code.
+
+stdout carries only the report; the summary, warnings and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from . import __version__, app
+from .errors import ScreenError
+from .exitcodes import ExitCode
+from .formats import OutputFormat
+from .inputs import STDIN, InputFormat
+from .matching import DEFAULT_THRESHOLD
+from .models import Counterparty, EntityKind, Report, ScreeningOptions
+from .output import write_report
+
+F = TypeVar("F", bound=Callable[..., Any])
+PROG = "sanctions-screen"
+DEFAULT_TOP = 5
+ENV_PREFIX = "SANCTIONS_SCREEN"
+
+
+def _stderr() -> Console:
+    """Messages for people on stderr; soft_wrap keeps each message on one line for grep."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def screening_options(func: F) -> F:
+    """Options shared by ``screen`` and ``check``: lists, threshold and output."""
+    decorators = [
+        click.option("--list", "-l", "list_paths", multiple=True, envvar=f"{ENV_PREFIX}_LIST",
+                     type=click.Path(path_type=Path),
+                     help="List file or directory to screen against (repeatable). "
+                          "Default: the bundled OFAC DPRK 2022 list."),
+        click.option("--threshold", "-t", type=click.FloatRange(0, 100),
+                     default=DEFAULT_THRESHOLD, show_default=True,
+                     envvar=f"{ENV_PREFIX}_THRESHOLD",
+                     help="Lowest score (0-100) reported as a hit."),
+        click.option("--top", type=click.IntRange(1), default=DEFAULT_TOP, show_default=True,
+                     envvar=f"{ENV_PREFIX}_TOP", help="Hits kept per counterparty."),
+        click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in OutputFormat]),
+                     default=OutputFormat.TABLE.value, show_default=True,
+                     envvar=f"{ENV_PREFIX}_FORMAT", help="Report format on stdout or -o."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write the report to FILE (atomically) instead of stdout."),
+        click.option("--quiet", "-q", is_flag=True,
+                     help="No summary on stderr (errors are still shown)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def handle_errors(func: F) -> F:
+    """Map every failure to one stderr line and an exit code; tracebacks only on request."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ScreenError as exc:
+            _stderr().print(f"{PROG}: error: {exc.one_line()}", markup=False)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _stderr().print(f"{PROG}: interrupted", markup=False)
+            sys.exit(ExitCode.INTERRUPTED)
+        except Exception as exc:  # a bug: say so, and how to get the details
+            if os.environ.get(f"{ENV_PREFIX}_DEBUG"):
+                raise
+            _stderr().print(
+                f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+                f"(this is a bug; rerun with {ENV_PREFIX}_DEBUG=1 for a traceback and report it)",
+                markup=False)
+            sys.exit(ExitCode.INTERNAL_ERROR)
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name=PROG)
+def main() -> None:
+    """Screen counterparty names against sanctions lists.
+
+    \b
+    Examples:
+      sanctions-screen screen examples/vendors.csv
+      sanctions-screen check "Zil-M LLC"
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--name-column", "-n", envvar=f"{ENV_PREFIX}_NAME_COLUMN",
+              help="Column (or YAML key) holding the name, if not found by its header.")
+@click.option("--input-format", type=click.Choice([f.value for f in InputFormat]),
+              help="Format of the inputs; needed for - (stdin) unless it can be guessed.")
+@screening_options
+@handle_errors
+def screen(inputs: tuple[str, ...], name_column: str | None, input_format: str | None,
+           list_paths: tuple[Path, ...], threshold: float, top: int, fmt: str,
+           output: Path | None, quiet: bool) -> None:
+    """Screen the counterparties in CSV or YAML INPUTS files (- for stdin).
+
+    Exit status: 0 no hits, 1 hits, 2 usage error, 3 input or list error.
+
+    \b
+    Examples:
+      sanctions-screen screen examples/vendors.csv
+      sanctions-screen screen vendors.csv customers.yaml --format json -o report.json
+      cat vendors.csv | sanctions-screen screen - --input-format csv -f ndjson
+    """
+    if list(inputs).count(STDIN) > 1:
+        raise click.UsageError("stdin (-) can be read only once")
+    loaded = app.load(list_paths)
+    batches = app.read_inputs(inputs, InputFormat(input_format) if input_format else None,
+                              name_column)
+    console = _stderr()
+    for batch in batches:
+        for warning in batch.warnings:
+            console.print(f"{PROG}: warning: {warning}", markup=False)
+    counterparties = [cp for batch in batches for cp in batch.counterparties]
+    options = ScreeningOptions(threshold=threshold, top=top)
+    report = app.screen(loaded, counterparties, options, inputs)
+    _finish(report, OutputFormat(fmt), output, quiet)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--kind", type=click.Choice([k.value for k in EntityKind]),
+              help="What NAME is, if known.")
+@screening_options
+@handle_errors
+def check(name: str, kind: str | None, list_paths: tuple[Path, ...], threshold: float,
+          top: int, fmt: str, output: Path | None, quiet: bool) -> None:
+    """Screen one NAME given on the command line.
+
+    \b
+    Examples:
+      sanctions-screen check "Zil-M LLC"
+      sanctions-screen check "Pak Gwang-hun" --format json
+    """
+    if not name.strip():
+        raise click.BadParameter("the name is empty", param_hint="NAME")
+    loaded = app.load(list_paths)
+    counterparty = Counterparty(name=name, source="<argument>", row=1,
+                                kind=EntityKind(kind) if kind else None)
+    report = app.screen(loaded, [counterparty], ScreeningOptions(threshold=threshold, top=top))
+    _finish(report, OutputFormat(fmt), output, quiet)
+
+
+def _finish(report: Report, fmt: OutputFormat, output: Path | None, quiet: bool) -> None:
+    write_report(report, fmt, output)
+    if not quiet:
+        _stderr().print(summary_line(report), markup=False)
+    sys.exit(ExitCode.HITS if report.hit_count else ExitCode.OK)
+
+
+def summary_line(report: Report) -> str:
+    lists = "; ".join(
+        f"{m.name} ({entries} entries, as of {m.as_of or 'unknown'}, sha256 {(m.sha256 or '')[:12]})"
+        for m, (entries, _) in zip(report.lists, report.list_sizes))
+    return (f"{PROG}: screened {len(report.results)} counterparties against {lists}: "
+            f"{report.hit_count} hits on {report.flagged_count} counterparties "
+            f"at threshold {report.options.threshold:g}")

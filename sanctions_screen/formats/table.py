@@ -1,0 +1,60 @@
+"""The Rich table a person reads in a terminal: hits ranked by score."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..models import Hit, Report, ScreeningResult
+
+# Score bands for colour only; the threshold decides what is reported.
+HIGH_SCORE = 95.0
+MEDIUM_SCORE = 85.0
+
+
+def _score_text(score: float) -> Text:
+    style = "bold red" if score >= HIGH_SCORE else "yellow" if score >= MEDIUM_SCORE else "cyan"
+    return Text(f"{score:.1f}", style=style)
+
+
+def ranked_hits(report: Report) -> list[tuple[ScreeningResult, Hit]]:
+    pairs = [(r, h) for r in report.results for h in r.hits]
+    pairs.sort(key=lambda p: (-p[1].score, p[0].counterparty.source, p[0].counterparty.row))
+    return pairs
+
+
+def render_table(report: Report, out: TextIO, *, color: bool = False,
+                 width: int | None = None) -> None:
+    console = Console(file=out, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, soft_wrap=False)
+    pairs = ranked_hits(report)
+    if not pairs:
+        console.print("No hits.")
+        return
+    flagged = len({(r.counterparty.source, r.counterparty.row) for r, _ in pairs})
+    title = f"{len(pairs)} hit{'s' * (len(pairs) != 1)} on {flagged} counterpart" + (
+        "y" if flagged == 1 else "ies")
+    table = Table(title=title, title_justify="left", expand=False,
+                  header_style="bold")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Counterparty", ratio=3)
+    table.add_column("Matched name / listed entry", ratio=3)
+    table.add_column("Entry", ratio=2)
+    for result, hit in pairs:
+        cp = result.counterparty
+        where = f"{cp.source}:{cp.row}" + (f" id {cp.id}" if cp.id else "")
+        counterparty = Text(cp.name)
+        counterparty.append(f"\n{where}", style="dim")
+        matched = Text(hit.matched_name.name)
+        if hit.matched_name.name != hit.entry.primary_name:
+            matched.append(f"\n= {hit.entry.primary_name}", style="dim")
+        if hit.matched_name.strength.value == "weak":
+            matched.append(" (weak alias)", style="dim")
+        entry = Text(f"{hit.entry.id} {hit.entry.kind.value}")
+        entry.append(f"\n{', '.join(hit.entry.programs)}", style="magenta")
+        entry.append(f"\n{hit.list_name}", style="dim")
+        table.add_row(_score_text(hit.score), counterparty, matched, entry)
+    console.print(table)

@@ -1,0 +1,58 @@
+"""The small interface every list reader implements, and helpers they share."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import ListError
+from ..models import SanctionsList
+
+HEAD_BYTES = 4096  # how much of a file readers get to recognise it by content
+
+
+class ListReader(Protocol):
+    """Turns the files of one list format into a :class:`SanctionsList`.
+
+    ``can_read`` looks only at content (the first bytes of the file, or the
+    files in a directory), never at the file name, so a renamed download
+    is still read by the right reader.
+    """
+
+    format_name: str
+    description: str
+
+    def can_read(self, path: Path, head: bytes) -> bool: ...
+
+    def read(self, path: Path) -> SanctionsList: ...
+
+
+def sha256_of(paths: Iterable[Path]) -> str:
+    """One digest over the bytes of every file read, in the given order."""
+    digest = hashlib.sha256()
+    for path in paths:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
+
+
+def decode_legacy(data: bytes) -> str:
+    """Decode an official file that may be UTF-8 (with BOM) or Windows-1252/Latin-1."""
+    data = data.rstrip(b"\x1a")  # DOS end-of-file byte OFAC still appends
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

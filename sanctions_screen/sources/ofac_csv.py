@@ -1,0 +1,219 @@
+"""OFAC's legacy CSV files: ``sdn.csv`` (or ``cons_prim.csv``) with its companions.
+
+Layout (OFAC ``dat_spec.txt``): no header row, ``-0-`` for null, Latin-1,
+CRLF, a trailing 0x1A byte. Main file columns: ent_num, name, type,
+programs, title, call sign, vessel type, tonnage, GRT, vessel flag, vessel
+owner, remarks. Companions beside it: ``alt.csv`` (strong aliases),
+``add.csv`` (addresses), ``sdn_comments.csv`` (remarks that did not fit).
+Companion rows whose entry is missing are skipped: OFAC publishes the files
+separately, and a mirror may hold them from different days.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from ..errors import ListError
+from ..models import (
+    Address,
+    EntityKind,
+    Entry,
+    EntryName,
+    Identifier,
+    ListMeta,
+    NameStrength,
+    NameType,
+    SanctionsList,
+)
+from .base import decode_legacy, read_head, sha256_of
+from .ofac_remarks import parse_remarks
+
+NULL = "-0-"
+MAIN_COLUMNS = 12
+# A main-file row starts with a numeric ent_num and a quoted name.
+_MAIN_ROW_RE = re.compile(rb'^\s*\d+,"[^"]*"?,(?:"[a-z]+"|-0- ?),"')
+_KINDS = {"individual": EntityKind.PERSON, "vessel": EntityKind.VESSEL,
+          "aircraft": EntityKind.AIRCRAFT}
+# Main file stem -> stems of its companions, for both OFAC lists.
+_COMPANIONS = {
+    "sdn": {"alt": "alt", "add": "add", "comments": "sdn_comments"},
+    "cons_prim": {"alt": "cons_alt", "add": "cons_add", "comments": "cons_comments"},
+}
+_LISTS = {
+    "sdn": ("OFAC Specially Designated Nationals (SDN) List",
+            "https://www.treasury.gov/ofac/downloads/sdn.csv"),
+    "cons_prim": ("OFAC Consolidated (non-SDN) Sanctions List",
+                  "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"),
+}
+
+
+class OfacCsvReader:
+    format_name = "ofac-csv"
+    description = "OFAC legacy CSV: sdn.csv or cons_prim.csv with alt/add/comments beside it"
+
+    def can_read(self, path: Path, head: bytes) -> bool:
+        if path.is_dir():
+            return _main_file(path) is not None
+        return _looks_like_main(head)
+
+    def read(self, path: Path) -> SanctionsList:
+        main = _main_file(path) if path.is_dir() else path
+        if main is None:
+            raise ListError("no sdn.csv or cons_prim.csv in this directory", path=str(path))
+        kind_key = "cons_prim" if "cons" in main.name.lower() else "sdn"
+        companions = _companion_paths(main, kind_key)
+        entries = _read_main(main)
+        for ent_num, names in _read_aliases(companions.get("alt")).items():
+            if ent_num in entries:
+                entries[ent_num]["names"].extend(names)
+        for ent_num, addresses in _read_addresses(companions.get("add")).items():
+            if ent_num in entries:
+                entries[ent_num]["addresses"].extend(addresses)
+        for ent_num, more in _read_comments(companions.get("comments")).items():
+            if ent_num in entries:
+                entries[ent_num]["remarks"] = (entries[ent_num]["remarks"] or "") + more
+        name, url = _LISTS[kind_key]
+        files = [main, *companions.values()]
+        return SanctionsList(
+            meta=ListMeta(name=name, publisher="U.S. Department of the Treasury, OFAC",
+                          as_of=None, source_url=url, format=self.format_name,
+                          path=str(path), sha256=sha256_of(files)),
+            entries=tuple(_build_entry(raw) for raw in entries.values()),
+        )
+
+
+def _looks_like_main(head: bytes) -> bool:
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    return bool(_MAIN_ROW_RE.match(first))
+
+
+def _main_file(directory: Path) -> Path | None:
+    for stem in ("sdn", "cons_prim"):
+        for candidate in (directory / f"{stem}.csv", directory / f"{stem.upper()}.CSV"):
+            if candidate.is_file() and _looks_like_main(read_head(candidate)):
+                return candidate
+    return None
+
+
+def _companion_paths(main: Path, kind_key: str) -> dict[str, Path]:
+    """Companions beside the main file; ``dprk_sdn.csv`` pairs with ``dprk_alt.csv``."""
+    found: dict[str, Path] = {}
+    lower = main.name.lower()
+    for role, stem in _COMPANIONS[kind_key].items():
+        main_stem = kind_key
+        candidate = main.with_name(lower.replace(main_stem, stem, 1)) if main_stem in lower else None
+        if candidate is not None and candidate != main and candidate.is_file():
+            found[role] = candidate
+    return found
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        text = decode_legacy(path.read_bytes())
+    except OSError as exc:
+        raise ListError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+    try:
+        return [row for row in csv.reader(io.StringIO(text)) if row and any(f.strip() for f in row)]
+    except csv.Error as exc:
+        raise ListError(f"malformed CSV ({exc})", path=str(path),
+                        hint="download the file again from OFAC") from exc
+
+
+def _val(field: str) -> str | None:
+    field = field.strip()
+    return None if field in (NULL, "") else field
+
+
+def _read_main(path: Path) -> dict[str, dict[str, object]]:
+    entries: dict[str, dict[str, object]] = {}
+    for number, row in enumerate(_rows(path), start=1):
+        if len(row) != MAIN_COLUMNS or not row[0].strip().isdigit():
+            raise ListError(
+                f"expected {MAIN_COLUMNS} columns starting with a numeric ent_num, got {len(row)}",
+                path=str(path), row=number,
+                hint="OFAC may have changed the format; download the file again or report this")
+        ent_num = row[0].strip()
+        entries[ent_num] = {"row": row, "names": [], "addresses": [], "remarks": _val(row[11])}
+    return entries
+
+
+def _read_aliases(path: Path | None) -> dict[str, list[EntryName]]:
+    result: dict[str, list[EntryName]] = defaultdict(list)
+    if path is None:
+        return result
+    for number, row in enumerate(_rows(path), start=1):
+        if len(row) < 4:
+            raise ListError("expected at least 4 alias columns", path=str(path), row=number)
+        name = _val(row[3])
+        if name is None:
+            continue
+        alias_type = (_val(row[2]) or "aka").lower().replace(".", "")
+        try:
+            kind = NameType(alias_type)
+        except ValueError:
+            kind = NameType.AKA
+        result[row[0].strip()].append(EntryName(name, kind, NameStrength.STRONG))
+    return result
+
+
+def _read_addresses(path: Path | None) -> dict[str, list[Address]]:
+    result: dict[str, list[Address]] = defaultdict(list)
+    if path is None:
+        return result
+    for number, row in enumerate(_rows(path), start=1):
+        if len(row) < 5:
+            raise ListError("expected at least 5 address columns", path=str(path), row=number)
+        address = Address(street=_val(row[2]), city=_val(row[3]), country=_val(row[4]))
+        if address.one_line():
+            result[row[0].strip()].append(address)
+    return result
+
+
+def _read_comments(path: Path | None) -> dict[str, str]:
+    result: dict[str, str] = {}
+    if path is None:
+        return result
+    for row in _rows(path):
+        if len(row) >= 2 and row[0].strip().isdigit():
+            result[row[0].strip()] = result.get(row[0].strip(), "") + row[1]
+    return result
+
+
+def _build_entry(raw: dict[str, object]) -> Entry:
+    row = raw["row"]
+    assert isinstance(row, list)
+    remarks = raw["remarks"]
+    facts = parse_remarks(remarks if isinstance(remarks, str) else "")
+    kind = _KINDS.get((_val(row[2]) or "").lower(), EntityKind.ORGANIZATION)
+    identifiers = list(facts.identifiers)
+    if _val(row[5]):
+        identifiers.append(Identifier("Call Sign", str(_val(row[5]))))
+    countries = list(facts.countries)
+    if _val(row[9]):
+        countries.append(str(_val(row[9])))
+    names = [EntryName(row[1].strip(), NameType.PRIMARY, NameStrength.STRONG)]
+    names.extend(raw["names"])  # type: ignore[arg-type]
+    names.extend(facts.weak_aliases)
+    addresses: list[Address] = raw["addresses"]  # type: ignore[assignment]
+    countries.extend(a.country for a in addresses if a.country and a.country not in countries)
+    programs = tuple(p.strip() for p in (_val(row[3]) or "").strip("[]").split("] [") if p.strip())
+    extra = [f"Title: {_val(row[4])}"] if _val(row[4]) else []
+    return Entry(
+        id=row[0].strip(),
+        kind=kind,
+        names=tuple(names),
+        programs=programs,
+        birth_dates=tuple(facts.birth_dates),
+        birth_places=tuple(facts.birth_places),
+        nationalities=tuple(facts.nationalities),
+        countries=tuple(dict.fromkeys(countries)),
+        addresses=tuple(addresses),
+        identifiers=tuple(identifiers),
+        gender=facts.gender,
+        remarks="; ".join([*extra, remarks]) if isinstance(remarks, str) else (extra or [None])[0],
+        linked_to=tuple(facts.linked_to),
+    )
