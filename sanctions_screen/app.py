@@ -32,13 +32,18 @@ def load(list_paths: Sequence[Path]) -> LoadedLists:
     return LoadedLists(lists, Screener(lists))
 
 
-def read_inputs(sources: Sequence[str], input_format: InputFormat | None,
-                name_column: str | None) -> list[InputBatch]:
+def read_inputs(
+    sources: Sequence[str], input_format: InputFormat | None, name_column: str | None
+) -> list[InputBatch]:
     return [read_input(s, input_format=input_format, name_column=name_column) for s in sources]
 
 
-def screen(loaded: LoadedLists, counterparties: Sequence[Counterparty],
-           options: ScreeningOptions, inputs: Sequence[str] = ()) -> Report:
+def screen(
+    loaded: LoadedLists,
+    counterparties: Sequence[Counterparty],
+    options: ScreeningOptions,
+    inputs: Sequence[str] = (),
+) -> Report:
     results = tuple(loaded.screener.screen(counterparties, options.threshold, options.top))
     return Report(
         results=results,

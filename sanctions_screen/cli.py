@@ -38,23 +38,52 @@ def _stderr() -> Console:
 def screening_options(func: F) -> F:
     """Options shared by ``screen`` and ``check``: lists, threshold and output."""
     decorators = [
-        click.option("--list", "-l", "list_paths", multiple=True, envvar=f"{ENV_PREFIX}_LIST",
-                     type=click.Path(path_type=Path),
-                     help="List file or directory to screen against (repeatable). "
-                          "Default: the bundled OFAC DPRK 2022 list."),
-        click.option("--threshold", "-t", type=click.FloatRange(0, 100),
-                     default=DEFAULT_THRESHOLD, show_default=True,
-                     envvar=f"{ENV_PREFIX}_THRESHOLD",
-                     help="Lowest score (0-100) reported as a hit."),
-        click.option("--top", type=click.IntRange(1), default=DEFAULT_TOP, show_default=True,
-                     envvar=f"{ENV_PREFIX}_TOP", help="Hits kept per counterparty."),
-        click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in OutputFormat]),
-                     default=OutputFormat.TABLE.value, show_default=True,
-                     envvar=f"{ENV_PREFIX}_FORMAT", help="Report format on stdout or -o."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write the report to FILE (atomically) instead of stdout."),
-        click.option("--quiet", "-q", is_flag=True,
-                     help="No summary on stderr (errors are still shown)."),
+        click.option(
+            "--list",
+            "-l",
+            "list_paths",
+            multiple=True,
+            envvar=f"{ENV_PREFIX}_LIST",
+            type=click.Path(path_type=Path),
+            help="List file or directory to screen against (repeatable). "
+            "Default: the bundled OFAC DPRK 2022 list.",
+        ),
+        click.option(
+            "--threshold",
+            "-t",
+            type=click.FloatRange(0, 100),
+            default=DEFAULT_THRESHOLD,
+            show_default=True,
+            envvar=f"{ENV_PREFIX}_THRESHOLD",
+            help="Lowest score (0-100) reported as a hit.",
+        ),
+        click.option(
+            "--top",
+            type=click.IntRange(1),
+            default=DEFAULT_TOP,
+            show_default=True,
+            envvar=f"{ENV_PREFIX}_TOP",
+            help="Hits kept per counterparty.",
+        ),
+        click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice([f.value for f in OutputFormat]),
+            default=OutputFormat.TABLE.value,
+            show_default=True,
+            envvar=f"{ENV_PREFIX}_FORMAT",
+            help="Report format on stdout or -o.",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report to FILE (atomically) instead of stdout.",
+        ),
+        click.option(
+            "--quiet", "-q", is_flag=True, help="No summary on stderr (errors are still shown)."
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -63,6 +92,7 @@ def screening_options(func: F) -> F:
 
 def handle_errors(func: F) -> F:
     """Map every failure to one stderr line and an exit code; tracebacks only on request."""
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -81,8 +111,10 @@ def handle_errors(func: F) -> F:
             _stderr().print(
                 f"{PROG}: internal error: {type(exc).__name__}: {exc} "
                 f"(this is a bug; rerun with {ENV_PREFIX}_DEBUG=1 for a traceback and report it)",
-                markup=False)
+                markup=False,
+            )
             sys.exit(ExitCode.INTERNAL_ERROR)
+
     return wrapper  # type: ignore[return-value]
 
 
@@ -100,15 +132,30 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--name-column", "-n", envvar=f"{ENV_PREFIX}_NAME_COLUMN",
-              help="Column (or YAML key) holding the name, if not found by its header.")
-@click.option("--input-format", type=click.Choice([f.value for f in InputFormat]),
-              help="Format of the inputs; needed for - (stdin) unless it can be guessed.")
+@click.option(
+    "--name-column",
+    "-n",
+    envvar=f"{ENV_PREFIX}_NAME_COLUMN",
+    help="Column (or YAML key) holding the name, if not found by its header.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice([f.value for f in InputFormat]),
+    help="Format of the inputs; needed for - (stdin) unless it can be guessed.",
+)
 @screening_options
 @handle_errors
-def screen(inputs: tuple[str, ...], name_column: str | None, input_format: str | None,
-           list_paths: tuple[Path, ...], threshold: float, top: int, fmt: str,
-           output: Path | None, quiet: bool) -> None:
+def screen(
+    inputs: tuple[str, ...],
+    name_column: str | None,
+    input_format: str | None,
+    list_paths: tuple[Path, ...],
+    threshold: float,
+    top: int,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+) -> None:
     """Screen the counterparties in CSV or YAML INPUTS files (- for stdin).
 
     Exit status: 0 no hits, 1 hits, 2 usage error, 3 input or list error.
@@ -122,8 +169,9 @@ def screen(inputs: tuple[str, ...], name_column: str | None, input_format: str |
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
     loaded = app.load(list_paths)
-    batches = app.read_inputs(inputs, InputFormat(input_format) if input_format else None,
-                              name_column)
+    batches = app.read_inputs(
+        inputs, InputFormat(input_format) if input_format else None, name_column
+    )
     console = _stderr()
     for batch in batches:
         for warning in batch.warnings:
@@ -136,12 +184,21 @@ def screen(inputs: tuple[str, ...], name_column: str | None, input_format: str |
 
 @main.command()
 @click.argument("name")
-@click.option("--kind", type=click.Choice([k.value for k in EntityKind]),
-              help="What NAME is, if known.")
+@click.option(
+    "--kind", type=click.Choice([k.value for k in EntityKind]), help="What NAME is, if known."
+)
 @screening_options
 @handle_errors
-def check(name: str, kind: str | None, list_paths: tuple[Path, ...], threshold: float,
-          top: int, fmt: str, output: Path | None, quiet: bool) -> None:
+def check(
+    name: str,
+    kind: str | None,
+    list_paths: tuple[Path, ...],
+    threshold: float,
+    top: int,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+) -> None:
     """Screen one NAME given on the command line.
 
     \b
@@ -152,8 +209,9 @@ def check(name: str, kind: str | None, list_paths: tuple[Path, ...], threshold: 
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
     loaded = app.load(list_paths)
-    counterparty = Counterparty(name=name, source="<argument>", row=1,
-                                kind=EntityKind(kind) if kind else None)
+    counterparty = Counterparty(
+        name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
+    )
     report = app.screen(loaded, [counterparty], ScreeningOptions(threshold=threshold, top=top))
     _finish(report, OutputFormat(fmt), output, quiet)
 
@@ -167,8 +225,12 @@ def _finish(report: Report, fmt: OutputFormat, output: Path | None, quiet: bool)
 
 def summary_line(report: Report) -> str:
     lists = "; ".join(
-        f"{m.name} ({entries} entries, as of {m.as_of or 'unknown'}, sha256 {(m.sha256 or '')[:12]})"
-        for m, (entries, _) in zip(report.lists, report.list_sizes))
-    return (f"{PROG}: screened {len(report.results)} counterparties against {lists}: "
-            f"{report.hit_count} hits on {report.flagged_count} counterparties "
-            f"at threshold {report.options.threshold:g}")
+        f"{m.name} ({entries} entries, as of {m.as_of or 'unknown'}, "
+        f"sha256 {(m.sha256 or '')[:12]})"
+        for m, (entries, _) in zip(report.lists, report.list_sizes)
+    )
+    return (
+        f"{PROG}: screened {len(report.results)} counterparties against {lists}: "
+        f"{report.hit_count} hits on {report.flagged_count} counterparties "
+        f"at threshold {report.options.threshold:g}"
+    )

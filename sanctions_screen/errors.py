@@ -14,8 +14,14 @@ class ScreenError(Exception):
 
     exit_code: ExitCode = ExitCode.INPUT_ERROR
 
-    def __init__(self, message: str, *, path: str | None = None, row: int | None = None,
-                 hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        row: int | None = None,
+        hint: str | None = None,
+    ) -> None:
         self.path = path
         self.row = row
         self.hint = hint

@@ -31,8 +31,18 @@ _KIND_WORDS: dict[str, EntityKind] = {
     **{w: EntityKind.PERSON for w in ("person", "individual", "natural person", "p", "i")},
     **{
         w: EntityKind.ORGANIZATION
-        for w in ("organization", "organisation", "entity", "company", "legalentity",
-                  "legal entity", "org", "business", "o", "e")
+        for w in (
+            "organization",
+            "organisation",
+            "entity",
+            "company",
+            "legalentity",
+            "legal entity",
+            "org",
+            "business",
+            "o",
+            "e",
+        )
     },
     **{w: EntityKind.VESSEL for w in ("vessel", "ship", "v")},
     **{w: EntityKind.AIRCRAFT for w in ("aircraft", "a")},

@@ -54,8 +54,11 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     except OSError as exc:
-        raise OutputError(f"cannot write report: {exc.strerror}", path=str(path),
-                          hint="check that the directory exists and is writable") from exc
+        raise OutputError(
+            f"cannot write report: {exc.strerror}",
+            path=str(path),
+            hint="check that the directory exists and is writable",
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)

@@ -42,7 +42,8 @@ class Screener:
                     normal = normalize(entry_name.name)
                     if normal.tokens:
                         self._names.append(
-                            IndexedName(entry, sanctions_list.meta.name, entry_name, normal))
+                            IndexedName(entry, sanctions_list.meta.name, entry_name, normal)
+                        )
         self._texts = [n.normal.text for n in self._names]
 
     def screen_one(self, counterparty: Counterparty, threshold: float, top: int) -> ScreeningResult:
@@ -51,7 +52,9 @@ class Screener:
             return ScreeningResult(counterparty, ())
         best: dict[tuple[str, str], Hit] = {}  # one hit per (list, entry): its best name
         for _, _, index in process.extract_iter(
-            query.text, self._texts, scorer=fuzz.token_set_ratio,
+            query.text,
+            self._texts,
+            scorer=fuzz.token_set_ratio,
             score_cutoff=max(0.0, threshold - PREFILTER_MARGIN),
         ):
             indexed = self._names[index]
@@ -71,8 +74,9 @@ class Screener:
         hits = sorted(best.values(), key=lambda h: (-h.score, h.list_name, h.entry.id))
         return ScreeningResult(counterparty, tuple(hits[:top]))
 
-    def screen(self, counterparties: Iterable[Counterparty], threshold: float,
-               top: int) -> Iterator[ScreeningResult]:
+    def screen(
+        self, counterparties: Iterable[Counterparty], threshold: float, top: int
+    ) -> Iterator[ScreeningResult]:
         for counterparty in counterparties:
             yield self.screen_one(counterparty, threshold, top)
 

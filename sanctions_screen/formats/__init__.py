@@ -28,8 +28,9 @@ RENDERERS: dict[OutputFormat, Renderer] = {
 }
 
 
-def render(report: Report, fmt: OutputFormat, out: TextIO, *, color: bool = False,
-           width: int | None = None) -> None:
+def render(
+    report: Report, fmt: OutputFormat, out: TextIO, *, color: bool = False, width: int | None = None
+) -> None:
     if fmt is OutputFormat.TABLE:
         render_table(report, out, color=color, width=width)
     else:

@@ -12,8 +12,17 @@ from .serialize import report_to_dict, result_to_dict
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
-    "source", "row", "id", "name", "score", "entry_id", "matched_name", "entry_name", "kind",
-    "programs", "list",
+    "source",
+    "row",
+    "id",
+    "name",
+    "score",
+    "entry_id",
+    "matched_name",
+    "entry_name",
+    "kind",
+    "programs",
+    "list",
 )
 
 
@@ -47,7 +56,13 @@ def render_csv(report: Report, out: TextIO) -> None:
         if not result.hits:
             writer.writerow([safe_cell(v) for v in base] + [""] * (len(CSV_COLUMNS) - len(base)))
         for hit in result.hits:
-            row = base + [hit.score, hit.entry.id, hit.matched_name.name,
-                          hit.entry.primary_name, hit.entry.kind.value,
-                          ";".join(hit.entry.programs), hit.list_name]
+            row = base + [
+                hit.score,
+                hit.entry.id,
+                hit.matched_name.name,
+                hit.entry.primary_name,
+                hit.entry.kind.value,
+                ";".join(hit.entry.programs),
+                hit.list_name,
+            ]
             writer.writerow([safe_cell(v) for v in row])

@@ -26,19 +26,26 @@ def ranked_hits(report: Report) -> list[tuple[ScreeningResult, Hit]]:
     return pairs
 
 
-def render_table(report: Report, out: TextIO, *, color: bool = False,
-                 width: int | None = None) -> None:
-    console = Console(file=out, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, soft_wrap=False)
+def render_table(
+    report: Report, out: TextIO, *, color: bool = False, width: int | None = None
+) -> None:
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+    )
     pairs = ranked_hits(report)
     if not pairs:
         console.print("No hits.")
         return
     flagged = len({(r.counterparty.source, r.counterparty.row) for r, _ in pairs})
     title = f"{len(pairs)} hit{'s' * (len(pairs) != 1)} on {flagged} counterpart" + (
-        "y" if flagged == 1 else "ies")
-    table = Table(title=title, title_justify="left", expand=False,
-                  header_style="bold")
+        "y" if flagged == 1 else "ies"
+    )
+    table = Table(title=title, title_justify="left", expand=False, header_style="bold")
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Counterparty", ratio=3)
     table.add_column("Matched name / listed entry", ratio=3)

@@ -36,13 +36,17 @@ class InputBatch:
     warnings: tuple[str, ...] = ()
 
 
-def read_input(source: str, *, input_format: InputFormat | None = None,
-               name_column: str | None = None) -> InputBatch:
+def read_input(
+    source: str, *, input_format: InputFormat | None = None, name_column: str | None = None
+) -> InputBatch:
     """Read one input file, or stdin when ``source`` is ``-``."""
     data = _read_bytes(source)
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
-        raise InputFileError("the input is empty", path=source,
-                             hint="give a CSV with a header row and one counterparty per row")
+        raise InputFileError(
+            "the input is empty",
+            path=source,
+            hint="give a CSV with a header row and one counterparty per row",
+        )
     text, warnings = _decode(data, source)
     fmt = input_format or _guess_format(source, text)
     columns = ColumnMap(name_column)
@@ -51,10 +55,12 @@ def read_input(source: str, *, input_format: InputFormat | None = None,
     else:
         counterparties = read_yaml(text, source, columns)
     if not counterparties:
-        raise InputFileError("the input holds no counterparties", path=source,
-                             hint="add rows below the header")
-    return InputBatch(source, tuple(counterparties), hashlib.sha256(data).hexdigest(),
-                      tuple(warnings))
+        raise InputFileError(
+            "the input holds no counterparties", path=source, hint="add rows below the header"
+        )
+    return InputBatch(
+        source, tuple(counterparties), hashlib.sha256(data).hexdigest(), tuple(warnings)
+    )
 
 
 def _read_bytes(source: str) -> bytes:
@@ -62,13 +68,17 @@ def _read_bytes(source: str) -> bytes:
         return sys.stdin.buffer.read()
     path = Path(source)
     if path.is_dir():
-        raise InputFileError("is a directory, not an input file", path=source,
-                             hint="name the CSV or YAML file inside it")
+        raise InputFileError(
+            "is a directory, not an input file",
+            path=source,
+            hint="name the CSV or YAML file inside it",
+        )
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputFileError("no such input file", path=source,
-                             hint="check the path, or use - to read stdin") from None
+        raise InputFileError(
+            "no such input file", path=source, hint="check the path, or use - to read stdin"
+        ) from None
     except OSError as exc:
         raise InputFileError(f"cannot read input file: {exc.strerror}", path=source) from exc
 
@@ -80,10 +90,13 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         if b"\x00" in data:
-            raise InputFileError("looks like UTF-16 or a binary file", path=source,
-                                 hint="save it as UTF-8 CSV") from exc
-        warning = (f"{source}: not valid UTF-8 (byte {exc.start}); read as Windows-1252 - "
-                   "check accented names, or save the file as UTF-8")
+            raise InputFileError(
+                "looks like UTF-16 or a binary file", path=source, hint="save it as UTF-8 CSV"
+            ) from exc
+        warning = (
+            f"{source}: not valid UTF-8 (byte {exc.start}); read as Windows-1252 - "
+            "check accented names, or save the file as UTF-8"
+        )
         return data.decode("cp1252", errors="replace"), [warning]
 
 

@@ -8,14 +8,47 @@ from ..models import Counterparty, EntityKind
 
 # Header names recognised case-insensitively, in order of preference.
 NAME_HEADERS = (
-    "name", "full_name", "fullname", "vendor", "vendor_name", "vendorname", "counterparty",
-    "counterparty_name", "supplier", "supplier_name", "company", "company_name", "customer",
-    "customer_name", "payee", "payee_name", "beneficiary", "beneficiary_name", "party",
-    "party_name", "entity", "entity_name", "legal_name", "organisation", "organization",
+    "name",
+    "full_name",
+    "fullname",
+    "vendor",
+    "vendor_name",
+    "vendorname",
+    "counterparty",
+    "counterparty_name",
+    "supplier",
+    "supplier_name",
+    "company",
+    "company_name",
+    "customer",
+    "customer_name",
+    "payee",
+    "payee_name",
+    "beneficiary",
+    "beneficiary_name",
+    "party",
+    "party_name",
+    "entity",
+    "entity_name",
+    "legal_name",
+    "organisation",
+    "organization",
     "business_name",
 )
-ID_HEADERS = ("id", "vendor_id", "counterparty_id", "supplier_id", "customer_id", "payee_id",
-              "ref", "reference", "record_id", "account", "account_id", "number")
+ID_HEADERS = (
+    "id",
+    "vendor_id",
+    "counterparty_id",
+    "supplier_id",
+    "customer_id",
+    "payee_id",
+    "ref",
+    "reference",
+    "record_id",
+    "account",
+    "account_id",
+    "number",
+)
 KIND_HEADERS = ("kind", "type", "entity_type", "party_type")
 COUNTRY_HEADERS = ("country", "nationality", "country_code", "citizenship")
 DOB_HEADERS = ("dob", "date_of_birth", "birth_date", "birthdate", "born")
@@ -45,8 +78,13 @@ class ColumnMap:
             return None
 
         name = pick((_key(self.name_column),)) if self.name_column else pick(NAME_HEADERS)
-        return {"name": name, "id": pick(ID_HEADERS), "kind": pick(KIND_HEADERS),
-                "country": pick(COUNTRY_HEADERS), "dob": pick(DOB_HEADERS)}
+        return {
+            "name": name,
+            "id": pick(ID_HEADERS),
+            "kind": pick(KIND_HEADERS),
+            "country": pick(COUNTRY_HEADERS),
+            "dob": pick(DOB_HEADERS),
+        }
 
     def missing_name_hint(self, headers: Sequence[str]) -> str:
         shown = ", ".join(repr(h) for h in headers[:8]) or "none"
@@ -55,9 +93,11 @@ class ColumnMap:
         return f"no name column among {shown}; pass --name-column COLUMN"
 
 
-def make_counterparty(record: dict[str, str], roles: dict[str, str | None], source: str,
-                      row: int) -> Counterparty:
+def make_counterparty(
+    record: dict[str, str], roles: dict[str, str | None], source: str, row: int
+) -> Counterparty:
     """Build a counterparty from a row; the caller checks the name is present."""
+
     def get(role: str) -> str | None:
         column = roles.get(role)
         value = record.get(column) if column is not None else None
@@ -65,8 +105,11 @@ def make_counterparty(record: dict[str, str], roles: dict[str, str | None], sour
         return value or None
 
     used = {c for c in roles.values() if c is not None}
-    extra = tuple((k, v) for k, v in record.items()
-                  if k not in used and k is not None and isinstance(v, str) and v.strip())
+    extra = tuple(
+        (k, v)
+        for k, v in record.items()
+        if k not in used and k is not None and isinstance(v, str) and v.strip()
+    )
     return Counterparty(
         name=get("name") or "",
         source=source,

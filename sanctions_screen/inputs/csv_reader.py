@@ -30,15 +30,20 @@ def read_csv(text: str, source: str, columns: ColumnMap) -> list[Counterparty]:
     try:
         headers = next(reader)
     except StopIteration:
-        raise InputFileError("the CSV file is empty", path=source,
-                             hint="add a header row and counterparties") from None
+        raise InputFileError(
+            "the CSV file is empty", path=source, hint="add a header row and counterparties"
+        ) from None
     except csv.Error as exc:
         raise InputFileError(f"malformed CSV header ({exc})", path=source, row=1) from exc
     headers = [h.strip() for h in headers]
     roles = columns.find(headers)
     if roles["name"] is None:
-        raise InputFileError("cannot find the name column", path=source, row=1,
-                             hint=columns.missing_name_hint(headers))
+        raise InputFileError(
+            "cannot find the name column",
+            path=source,
+            row=1,
+            hint=columns.missing_name_hint(headers),
+        )
     name_index = headers.index(roles["name"])
     out: list[Counterparty] = []
     row_number = 0
@@ -50,15 +55,24 @@ def read_csv(text: str, source: str, columns: ColumnMap) -> list[Counterparty]:
             if len(fields) != len(headers):
                 raise InputFileError(
                     f"has {len(fields)} fields but the header has {len(headers)}",
-                    path=source, row=row_number + 1,
-                    hint="quote names that contain the delimiter, e.g. \"Acme, Inc.\"")
+                    path=source,
+                    row=row_number + 1,
+                    hint='quote names that contain the delimiter, e.g. "Acme, Inc."',
+                )
             if not fields[name_index].strip():
                 raise InputFileError(
-                    f"the {roles['name']!r} column is empty", path=source, row=row_number + 1,
-                    hint="fill in the name or delete the row; an unscreened row cannot pass")
+                    f"the {roles['name']!r} column is empty",
+                    path=source,
+                    row=row_number + 1,
+                    hint="fill in the name or delete the row; an unscreened row cannot pass",
+                )
             record = dict(zip(headers, fields))
             out.append(make_counterparty(record, roles, source, row_number + 1))
     except csv.Error as exc:
-        raise InputFileError(f"malformed CSV ({exc})", path=source, row=row_number + 2,
-                             hint="check for an unclosed quote on or before this line") from exc
+        raise InputFileError(
+            f"malformed CSV ({exc})",
+            path=source,
+            row=row_number + 2,
+            hint="check for an unclosed quote on or before this line",
+        ) from exc
     return out

@@ -11,8 +11,18 @@ from ..models import Counterparty
 from .columns import ColumnMap, make_counterparty
 
 # Keys under which a top-level mapping may hold the list, in order of preference.
-LIST_KEYS = ("counterparties", "vendors", "suppliers", "customers", "payees", "names",
-             "entities", "parties", "items", "records")
+LIST_KEYS = (
+    "counterparties",
+    "vendors",
+    "suppliers",
+    "customers",
+    "payees",
+    "names",
+    "entities",
+    "parties",
+    "items",
+    "records",
+)
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -26,9 +36,11 @@ def read_yaml(text: str, source: str, columns: ColumnMap) -> list[Counterparty]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputFileError(
-            f"invalid YAML ({getattr(exc, 'problem', None) or exc})", path=source,
+            f"invalid YAML ({getattr(exc, 'problem', None) or exc})",
+            path=source,
             row=mark.line + 1 if mark is not None else None,
-            hint="fix the YAML syntax on that line") from exc
+            hint="fix the YAML syntax on that line",
+        ) from exc
     items = _find_list(doc, source)
     out: list[Counterparty] = []
     for row, item in enumerate(items, start=1):
@@ -37,12 +49,20 @@ def read_yaml(text: str, source: str, columns: ColumnMap) -> list[Counterparty]:
         elif isinstance(item, dict):
             record = {str(k): "" if v is None else str(v) for k, v in item.items()}
         else:
-            raise InputFileError("expected a name or a mapping with a name", path=source,
-                                 row=row, hint="write `- name: ACME LTD` or `- ACME LTD`")
+            raise InputFileError(
+                "expected a name or a mapping with a name",
+                path=source,
+                row=row,
+                hint="write `- name: ACME LTD` or `- ACME LTD`",
+            )
         roles = columns.find(list(record))
         if roles["name"] is None or not record[roles["name"]].strip():
-            raise InputFileError("item has no name", path=source, row=row,
-                                 hint=columns.missing_name_hint(list(record)))
+            raise InputFileError(
+                "item has no name",
+                path=source,
+                row=row,
+                hint=columns.missing_name_hint(list(record)),
+            )
         out.append(make_counterparty(record, roles, source, row))
     return out
 
@@ -60,4 +80,6 @@ def _find_list(doc: Any, source: str) -> list[Any]:
             return list(lists[0])
     raise InputFileError(
         "expected a list of counterparties, or a mapping with one list under e.g. `vendors:`",
-        path=source, hint="see examples/vendors.yaml")
+        path=source,
+        hint="see examples/vendors.yaml",
+    )

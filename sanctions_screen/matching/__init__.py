@@ -19,8 +19,12 @@ DEFAULT_THRESHOLD = 80.0
 WEAK_ALIAS_FACTOR = 0.95
 
 
-def score(query: NormalName, cand: NormalName, strength: NameStrength = NameStrength.STRONG,
-          kind: EntityKind | None = None) -> NameScore:
+def score(
+    query: NormalName,
+    cand: NormalName,
+    strength: NameStrength = NameStrength.STRONG,
+    kind: EntityKind | None = None,
+) -> NameScore:
     """Score normalised names; the one function both ``compare`` and the screener use."""
     result = score_names(query, cand)
     if strength is NameStrength.WEAK and result.score < 100.0:

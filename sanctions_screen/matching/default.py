@@ -85,8 +85,9 @@ def score_names(query: NormalName, cand: NormalName) -> NameScore:
     q_cov = sum(sim * len(q[i]) for i, _, sim in aligned) / q_len
     c_cov = sum(sim * len(c[j]) for _, j, sim in aligned) / c_len
     aligned_score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
-    best = NameScore(aligned_score, tuple((q[i], c[j], round(s, 3)) for i, j, s in aligned),
-                     "aligned")
+    best = NameScore(
+        aligned_score, tuple((q[i], c[j], round(s, 3)) for i, j, s in aligned), "aligned"
+    )
     joined_q, joined_c = "".join(q), "".join(c)
     # Only where the part counts differ, i.e. one side split or joined a word;
     # with equal counts the alignment already saw every part.

@@ -20,11 +20,44 @@ import yaml
 # Russian, Ukrainian and Belarusian Cyrillic to Latin, close to the BGN/PCGN
 # conventions OFAC's romanisations follow (Gayevoy, Andreyevich, Vladivostok).
 CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ґ": "g",
+    "ў": "u",
 }
 _TRANSLIT = str.maketrans(CYRILLIC)
 _NON_WORD = re.compile(r"[^\w]+")
@@ -58,8 +91,10 @@ class NormalName:
 def _legal_form_patterns() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """Legal-form spellings indexed by their first token, longest spelling first."""
     raw = yaml.safe_load(
-        resources.files("sanctions_screen.matching").joinpath("data/legal_forms.yml").read_text(
-            encoding="utf-8"))
+        resources.files("sanctions_screen.matching")
+        .joinpath("data/legal_forms.yml")
+        .read_text(encoding="utf-8")
+    )
     patterns: dict[tuple[str, ...], str] = {}
     for key, spellings in raw.items():
         for spelling in spellings:
@@ -86,7 +121,7 @@ def normalize(name: str) -> NormalName:
     patterns = _legal_form_patterns()
     while i < len(tokens):
         for pattern, key in patterns.get(tokens[i], ()):
-            if tuple(tokens[i:i + len(pattern)]) == pattern:
+            if tuple(tokens[i : i + len(pattern)]) == pattern:
                 forms.append(key)
                 i += len(pattern)
                 break

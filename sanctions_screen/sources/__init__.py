@@ -25,8 +25,11 @@ def reader_for(path: Path) -> ListReader:
     """The reader that recognises ``path`` (a file, or a directory some readers accept)."""
     head = b"" if path.is_dir() else read_head(path)
     if not path.is_dir() and not head.strip(b"\x1a\r\n\t \xef\xbb\xbf"):
-        raise ListError("the list file is empty", path=str(path),
-                        hint="download it again or point --list at another file")
+        raise ListError(
+            "the list file is empty",
+            path=str(path),
+            hint="download it again or point --list at another file",
+        )
     for reader in READERS:
         if reader.can_read(path, head):
             return reader
@@ -41,12 +44,16 @@ def reader_for(path: Path) -> ListReader:
 def load_list(path: Path) -> SanctionsList:
     """Read one list file (or a directory holding one multi-file list)."""
     if not path.exists():
-        raise ListError("no such list file or directory", path=str(path),
-                        hint="check the --list path")
+        raise ListError(
+            "no such list file or directory", path=str(path), hint="check the --list path"
+        )
     result = reader_for(path).read(path)
     if not result.entries:
-        raise ListError("the list holds no entries", path=str(path),
-                        hint="an empty list would pass every name; fix or replace the file")
+        raise ListError(
+            "the list holds no entries",
+            path=str(path),
+            hint="an empty list would pass every name; fix or replace the file",
+        )
     return result
 
 
@@ -58,8 +65,11 @@ def load_lists(paths: list[Path]) -> list[SanctionsList]:
             files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
             files = [p for p in files if p.suffix.lower() not in {".md", ".py"}]
             if not files:
-                raise ListError("the directory holds no list files", path=str(path),
-                                hint="point --list at a list file or a directory of them")
+                raise ListError(
+                    "the directory holds no list files",
+                    path=str(path),
+                    hint="point --list at a list file or a directory of them",
+                )
             loaded.extend(load_list(p) for p in files)
         else:
             loaded.append(load_list(path))

@@ -42,8 +42,11 @@ class NativeYamlReader:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f"line {mark.line + 1}: " if mark is not None else ""
-            raise ListError(f"{line}invalid YAML ({getattr(exc, 'problem', exc)})",
-                            path=str(path), hint="fix the YAML syntax") from exc
+            raise ListError(
+                f"{line}invalid YAML ({getattr(exc, 'problem', exc)})",
+                path=str(path),
+                hint="fix the YAML syntax",
+            ) from exc
         except OSError as exc:
             raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
         return parse_document(doc, path)
@@ -54,18 +57,25 @@ def parse_document(doc: Any, path: Path) -> SanctionsList:
         raise ListError(f"expected a mapping with `format: {FORMAT_TAG}`", path=str(path))
     meta = doc.get("list")
     if not isinstance(meta, dict) or not meta.get("name"):
-        raise ListError("missing `list:` metadata with at least a `name`", path=str(path),
-                        hint="see lists/README.md for the schema")
+        raise ListError(
+            "missing `list:` metadata with at least a `name`",
+            path=str(path),
+            hint="see lists/README.md for the schema",
+        )
     raw_entries = doc.get("entries")
     if not isinstance(raw_entries, list):
-        raise ListError("missing `entries:` list", path=str(path),
-                        hint="see lists/README.md for the schema")
+        raise ListError(
+            "missing `entries:` list", path=str(path), hint="see lists/README.md for the schema"
+        )
     entries = tuple(_entry(item, path, i) for i, item in enumerate(raw_entries, start=1))
     seen: set[str] = set()
     for entry in entries:
         if entry.id in seen:
-            raise ListError(f"duplicate entry id {entry.id!r}", path=str(path),
-                            hint="every entry needs a unique id")
+            raise ListError(
+                f"duplicate entry id {entry.id!r}",
+                path=str(path),
+                hint="every entry needs a unique id",
+            )
         seen.add(entry.id)
     return SanctionsList(
         meta=ListMeta(
@@ -94,8 +104,9 @@ def _strs(item: dict[str, Any], key: str) -> tuple[str, ...]:
 
 def _entry(item: Any, path: Path, index: int) -> Entry:
     def fail(message: str) -> ListError:
-        return ListError(f"entry {index}: {message}", path=str(path),
-                         hint="see lists/README.md for the schema")
+        return ListError(
+            f"entry {index}: {message}", path=str(path), hint="see lists/README.md for the schema"
+        )
 
     if not isinstance(item, dict):
         raise fail("expected a mapping")
@@ -112,26 +123,37 @@ def _entry(item: Any, path: Path, index: int) -> Entry:
         if not isinstance(alias, dict) or not alias.get("name"):
             raise fail("every alias needs a `name`")
         try:
-            names.append(EntryName(
-                name=str(alias["name"]),
-                type=NameType(str(alias.get("type", "aka")).lower().replace(".", "")),
-                strength=NameStrength(str(alias.get("strength", "strong")).lower()),
-                script=_opt(alias.get("script")),
-            ))
+            names.append(
+                EntryName(
+                    name=str(alias["name"]),
+                    type=NameType(str(alias.get("type", "aka")).lower().replace(".", "")),
+                    strength=NameStrength(str(alias.get("strength", "strong")).lower()),
+                    script=_opt(alias.get("script")),
+                )
+            )
         except ValueError as exc:
             raise fail(f"alias {alias['name']!r}: {exc}") from exc
     identifiers = []
     for ident in item.get("identifiers") or ():
         if not isinstance(ident, dict) or not ident.get("type") or ident.get("value") is None:
             raise fail("every identifier needs a `type` and a `value`")
-        identifiers.append(Identifier(str(ident["type"]), str(ident["value"]),
-                                      _opt(ident.get("country")), _opt(ident.get("note"))))
+        identifiers.append(
+            Identifier(
+                str(ident["type"]),
+                str(ident["value"]),
+                _opt(ident.get("country")),
+                _opt(ident.get("note")),
+            )
+        )
     addresses = []
     for addr in item.get("addresses") or ():
         if not isinstance(addr, dict):
             raise fail("every address must be a mapping")
-        addresses.append(Address(*(_opt(addr.get(k)) for k in
-                                   ("street", "city", "region", "postal_code", "country"))))
+        addresses.append(
+            Address(
+                *(_opt(addr.get(k)) for k in ("street", "city", "region", "postal_code", "country"))
+            )
+        )
     listing = item.get("listing") or {}
     return Entry(
         id=str(item["id"]),
@@ -157,16 +179,23 @@ def to_document(sanctions_list: SanctionsList) -> dict[str, Any]:
     meta = sanctions_list.meta
     doc: dict[str, Any] = {
         "format": FORMAT_TAG,
-        "list": _compact({"name": meta.name, "publisher": meta.publisher,
-                          "as_of": meta.as_of, "source_url": meta.source_url}),
+        "list": _compact(
+            {
+                "name": meta.name,
+                "publisher": meta.publisher,
+                "as_of": meta.as_of,
+                "source_url": meta.source_url,
+            }
+        ),
         "entries": [_entry_doc(e) for e in sanctions_list.entries],
     }
     return doc
 
 
 def dump_document(sanctions_list: SanctionsList) -> str:
-    return yaml.safe_dump(to_document(sanctions_list), sort_keys=False, allow_unicode=True,
-                          width=100)
+    return yaml.safe_dump(
+        to_document(sanctions_list), sort_keys=False, allow_unicode=True, width=100
+    )
 
 
 def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -175,27 +204,41 @@ def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
 
 def _entry_doc(entry: Entry) -> dict[str, Any]:
     aliases = [
-        _compact({"name": n.name, "type": n.type.value, "strength": n.strength.value,
-                  "script": n.script})
+        _compact(
+            {"name": n.name, "type": n.type.value, "strength": n.strength.value, "script": n.script}
+        )
         for n in entry.names[1:]
     ]
-    return _compact({
-        "id": entry.id,
-        "kind": entry.kind.value,
-        "name": entry.primary_name,
-        "aliases": aliases,
-        "programs": list(entry.programs),
-        "birth_dates": list(entry.birth_dates),
-        "birth_places": list(entry.birth_places),
-        "gender": entry.gender,
-        "nationalities": list(entry.nationalities),
-        "countries": list(entry.countries),
-        "addresses": [_compact({"street": a.street, "city": a.city, "region": a.region,
-                                "postal_code": a.postal_code, "country": a.country})
-                      for a in entry.addresses],
-        "identifiers": [_compact({"type": i.type, "value": i.value, "country": i.country,
-                                  "note": i.note}) for i in entry.identifiers],
-        "linked_to": list(entry.linked_to),
-        "listing": _compact({"date": entry.listed_on, "source": entry.listing_source}),
-        "remarks": entry.remarks,
-    })
+    return _compact(
+        {
+            "id": entry.id,
+            "kind": entry.kind.value,
+            "name": entry.primary_name,
+            "aliases": aliases,
+            "programs": list(entry.programs),
+            "birth_dates": list(entry.birth_dates),
+            "birth_places": list(entry.birth_places),
+            "gender": entry.gender,
+            "nationalities": list(entry.nationalities),
+            "countries": list(entry.countries),
+            "addresses": [
+                _compact(
+                    {
+                        "street": a.street,
+                        "city": a.city,
+                        "region": a.region,
+                        "postal_code": a.postal_code,
+                        "country": a.country,
+                    }
+                )
+                for a in entry.addresses
+            ],
+            "identifiers": [
+                _compact({"type": i.type, "value": i.value, "country": i.country, "note": i.note})
+                for i in entry.identifiers
+            ],
+            "linked_to": list(entry.linked_to),
+            "listing": _compact({"date": entry.listed_on, "source": entry.listing_source}),
+            "remarks": entry.remarks,
+        }
+    )

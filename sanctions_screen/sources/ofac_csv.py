@@ -15,6 +15,7 @@ import csv
 import io
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ListError
@@ -36,19 +37,36 @@ NULL = "-0-"
 MAIN_COLUMNS = 12
 # A main-file row starts with a numeric ent_num and a quoted name.
 _MAIN_ROW_RE = re.compile(rb'^\s*\d+,"[^"]*"?,(?:"[a-z]+"|-0- ?),"')
-_KINDS = {"individual": EntityKind.PERSON, "vessel": EntityKind.VESSEL,
-          "aircraft": EntityKind.AIRCRAFT}
+_KINDS = {
+    "individual": EntityKind.PERSON,
+    "vessel": EntityKind.VESSEL,
+    "aircraft": EntityKind.AIRCRAFT,
+}
 # Main file stem -> stems of its companions, for both OFAC lists.
 _COMPANIONS = {
     "sdn": {"alt": "alt", "add": "add", "comments": "sdn_comments"},
     "cons_prim": {"alt": "cons_alt", "add": "cons_add", "comments": "cons_comments"},
 }
 _LISTS = {
-    "sdn": ("OFAC Specially Designated Nationals (SDN) List",
-            "https://www.treasury.gov/ofac/downloads/sdn.csv"),
-    "cons_prim": ("OFAC Consolidated (non-SDN) Sanctions List",
-                  "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"),
+    "sdn": (
+        "OFAC Specially Designated Nationals (SDN) List",
+        "https://www.treasury.gov/ofac/downloads/sdn.csv",
+    ),
+    "cons_prim": (
+        "OFAC Consolidated (non-SDN) Sanctions List",
+        "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv",
+    ),
 }
+
+
+@dataclass
+class _RawEntry:
+    """A main-file row while its companions' rows are gathered."""
+
+    row: list[str]
+    remarks: str | None
+    names: list[EntryName] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
 
 
 class OfacCsvReader:
@@ -69,19 +87,25 @@ class OfacCsvReader:
         entries = _read_main(main)
         for ent_num, names in _read_aliases(companions.get("alt")).items():
             if ent_num in entries:
-                entries[ent_num]["names"].extend(names)
+                entries[ent_num].names.extend(names)
         for ent_num, addresses in _read_addresses(companions.get("add")).items():
             if ent_num in entries:
-                entries[ent_num]["addresses"].extend(addresses)
+                entries[ent_num].addresses.extend(addresses)
         for ent_num, more in _read_comments(companions.get("comments")).items():
             if ent_num in entries:
-                entries[ent_num]["remarks"] = (entries[ent_num]["remarks"] or "") + more
+                entries[ent_num].remarks = (entries[ent_num].remarks or "") + more
         name, url = _LISTS[kind_key]
         files = [main, *companions.values()]
         return SanctionsList(
-            meta=ListMeta(name=name, publisher="U.S. Department of the Treasury, OFAC",
-                          as_of=None, source_url=url, format=self.format_name,
-                          path=str(path), sha256=sha256_of(files)),
+            meta=ListMeta(
+                name=name,
+                publisher="U.S. Department of the Treasury, OFAC",
+                as_of=None,
+                source_url=url,
+                format=self.format_name,
+                path=str(path),
+                sha256=sha256_of(files),
+            ),
             entries=tuple(_build_entry(raw) for raw in entries.values()),
         )
 
@@ -105,8 +129,10 @@ def _companion_paths(main: Path, kind_key: str) -> dict[str, Path]:
     lower = main.name.lower()
     for role, stem in _COMPANIONS[kind_key].items():
         main_stem = kind_key
-        candidate = main.with_name(lower.replace(main_stem, stem, 1)) if main_stem in lower else None
-        if candidate is not None and candidate != main and candidate.is_file():
+        if main_stem not in lower:
+            continue
+        candidate = main.with_name(lower.replace(main_stem, stem, 1))
+        if candidate != main and candidate.is_file():
             found[role] = candidate
     return found
 
@@ -119,8 +145,9 @@ def _rows(path: Path) -> list[list[str]]:
     try:
         return [row for row in csv.reader(io.StringIO(text)) if row and any(f.strip() for f in row)]
     except csv.Error as exc:
-        raise ListError(f"malformed CSV ({exc})", path=str(path),
-                        hint="download the file again from OFAC") from exc
+        raise ListError(
+            f"malformed CSV ({exc})", path=str(path), hint="download the file again from OFAC"
+        ) from exc
 
 
 def _val(field: str) -> str | None:
@@ -128,16 +155,18 @@ def _val(field: str) -> str | None:
     return None if field in (NULL, "") else field
 
 
-def _read_main(path: Path) -> dict[str, dict[str, object]]:
-    entries: dict[str, dict[str, object]] = {}
+def _read_main(path: Path) -> dict[str, _RawEntry]:
+    entries: dict[str, _RawEntry] = {}
     for number, row in enumerate(_rows(path), start=1):
         if len(row) != MAIN_COLUMNS or not row[0].strip().isdigit():
             raise ListError(
                 f"expected {MAIN_COLUMNS} columns starting with a numeric ent_num, got {len(row)}",
-                path=str(path), row=number,
-                hint="OFAC may have changed the format; download the file again or report this")
+                path=str(path),
+                row=number,
+                hint="OFAC may have changed the format; download the file again or report this",
+            )
         ent_num = row[0].strip()
-        entries[ent_num] = {"row": row, "names": [], "addresses": [], "remarks": _val(row[11])}
+        entries[ent_num] = _RawEntry(row=row, remarks=_val(row[11]))
     return entries
 
 
@@ -183,25 +212,27 @@ def _read_comments(path: Path | None) -> dict[str, str]:
     return result
 
 
-def _build_entry(raw: dict[str, object]) -> Entry:
-    row = raw["row"]
-    assert isinstance(row, list)
-    remarks = raw["remarks"]
-    facts = parse_remarks(remarks if isinstance(remarks, str) else "")
+def _build_entry(raw: _RawEntry) -> Entry:
+    row, remarks = raw.row, raw.remarks
+    facts = parse_remarks(remarks or "")
     kind = _KINDS.get((_val(row[2]) or "").lower(), EntityKind.ORGANIZATION)
     identifiers = list(facts.identifiers)
-    if _val(row[5]):
-        identifiers.append(Identifier("Call Sign", str(_val(row[5]))))
+    call_sign = _val(row[5])
+    if call_sign:
+        identifiers.append(Identifier("Call Sign", call_sign))
     countries = list(facts.countries)
-    if _val(row[9]):
-        countries.append(str(_val(row[9])))
+    flag = _val(row[9])
+    if flag:
+        countries.append(flag)
     names = [EntryName(row[1].strip(), NameType.PRIMARY, NameStrength.STRONG)]
-    names.extend(raw["names"])  # type: ignore[arg-type]
+    names.extend(raw.names)
     names.extend(facts.weak_aliases)
-    addresses: list[Address] = raw["addresses"]  # type: ignore[assignment]
-    countries.extend(a.country for a in addresses if a.country and a.country not in countries)
+    countries.extend(a.country for a in raw.addresses if a.country)
     programs = tuple(p.strip() for p in (_val(row[3]) or "").strip("[]").split("] [") if p.strip())
-    extra = [f"Title: {_val(row[4])}"] if _val(row[4]) else []
+    title = _val(row[4])
+    remark_parts = [f"Title: {title}"] if title else []
+    if remarks:
+        remark_parts.append(remarks)
     return Entry(
         id=row[0].strip(),
         kind=kind,
@@ -211,9 +242,9 @@ def _build_entry(raw: dict[str, object]) -> Entry:
         birth_places=tuple(facts.birth_places),
         nationalities=tuple(facts.nationalities),
         countries=tuple(dict.fromkeys(countries)),
-        addresses=tuple(addresses),
+        addresses=tuple(raw.addresses),
         identifiers=tuple(identifiers),
         gender=facts.gender,
-        remarks="; ".join([*extra, remarks]) if isinstance(remarks, str) else (extra or [None])[0],
+        remarks="; ".join(remark_parts) or None,
         linked_to=tuple(facts.linked_to),
     )

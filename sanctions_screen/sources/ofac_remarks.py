@@ -15,39 +15,106 @@ from ..models import EntryName, Identifier, NameStrength, NameType
 
 # Labels OFAC puts before an identifying number, longest first so that
 # "Business Registration Number" wins over "Registration Number".
-IDENTIFIER_LABELS: tuple[str, ...] = tuple(sorted((
-    "Tax ID No.", "Registration Number", "Passport", "Diplomatic Passport", "National ID No.",
-    "Vessel Registration Identification", "Identification Number", "C.U.R.P.", "Cedula No.",
-    "Aircraft Manufacturer's Serial Number (MSN)", "Government Gazette Number", "R.F.C.", "RFC",
-    "Business Registration Number", "Registration ID", "MMSI", "Folio Mercantil No.",
-    "Company Number", "Commercial Registry Number", "Unified Social Credit Code (USCC)",
-    "United Social Credit Code Certificate (USCCC)",
-    "Aircraft Construction Number (also called L/N or S/N or F/N)", "Legal Entity Number",
-    "V.A.T. Number", "C.R. No.", "Economic Register Number (CBLS)", "Aircraft Tail Number",
-    "SWIFT/BIC", "Trade License No.", "Matricula Mercantil No", "D.N.I.",
-    "Chamber of Commerce Number", "D-U-N-S Number", "Central Registration System Number",
-    "Birth Certificate Number", "BIK (RU)", "Enterprise Number", "Business Number",
-    "Driver's License No.", "Electoral Registry No.", "National Foreign ID Number",
-    "Personal ID Card", "UK Company Number", "Italian Fiscal Code", "Public Registration Number",
-    "C.U.I.", "C.U.I.T.", "Residency Number", "Chinese Commercial Code", "I.F.E.", "SSN",
-    "US FEIN", "Registered Charity No.", "Turkish Identification Number", "Numero de Identidad",
-    "Aircraft Mode S Transponder Code", "LE Number", "Certificate of Incorporation Number",
-    "Citizen's Card Number", "Travel Document Number", "Organization Code",
-    "Credencial electoral", "Cartilla de Servicio Militar Nacional", "License",
-    "Dubai Chamber of Commerce Membership No.", "Branch Unit Number", "Istanbul Chamber of Comm. No.",
-    "Email Address", "Website", "Phone Number", "Digital Currency Address - [A-Z0-9]+",
-    "Refugee ID Card", "Kenyan ID No.", "Pakistani National ID", "Stateless Person Passport",
-), key=len, reverse=True))
+IDENTIFIER_LABELS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "Tax ID No.",
+            "Registration Number",
+            "Passport",
+            "Diplomatic Passport",
+            "National ID No.",
+            "Vessel Registration Identification",
+            "Identification Number",
+            "C.U.R.P.",
+            "Cedula No.",
+            "Aircraft Manufacturer's Serial Number (MSN)",
+            "Government Gazette Number",
+            "R.F.C.",
+            "RFC",
+            "Business Registration Number",
+            "Registration ID",
+            "MMSI",
+            "Folio Mercantil No.",
+            "Company Number",
+            "Commercial Registry Number",
+            "Unified Social Credit Code (USCC)",
+            "United Social Credit Code Certificate (USCCC)",
+            "Aircraft Construction Number (also called L/N or S/N or F/N)",
+            "Legal Entity Number",
+            "V.A.T. Number",
+            "C.R. No.",
+            "Economic Register Number (CBLS)",
+            "Aircraft Tail Number",
+            "SWIFT/BIC",
+            "Trade License No.",
+            "Matricula Mercantil No",
+            "D.N.I.",
+            "Chamber of Commerce Number",
+            "D-U-N-S Number",
+            "Central Registration System Number",
+            "Birth Certificate Number",
+            "BIK (RU)",
+            "Enterprise Number",
+            "Business Number",
+            "Driver's License No.",
+            "Electoral Registry No.",
+            "National Foreign ID Number",
+            "Personal ID Card",
+            "UK Company Number",
+            "Italian Fiscal Code",
+            "Public Registration Number",
+            "C.U.I.",
+            "C.U.I.T.",
+            "Residency Number",
+            "Chinese Commercial Code",
+            "I.F.E.",
+            "SSN",
+            "US FEIN",
+            "Registered Charity No.",
+            "Turkish Identification Number",
+            "Numero de Identidad",
+            "Aircraft Mode S Transponder Code",
+            "LE Number",
+            "Certificate of Incorporation Number",
+            "Citizen's Card Number",
+            "Travel Document Number",
+            "Organization Code",
+            "Credencial electoral",
+            "Cartilla de Servicio Militar Nacional",
+            "License",
+            "Dubai Chamber of Commerce Membership No.",
+            "Branch Unit Number",
+            "Istanbul Chamber of Comm. No.",
+            "Email Address",
+            "Website",
+            "Phone Number",
+            "Digital Currency Address - [A-Z0-9]+",
+            "Refugee ID Card",
+            "Kenyan ID No.",
+            "Pakistani National ID",
+            "Stateless Person Passport",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 _IDENT_RE = re.compile(
-    r"^(?:alt\.\s+)?(?P<label>" + "|".join(
+    r"^(?:alt\.\s+)?(?P<label>"
+    + "|".join(
         re.escape(label) if "[" not in label else label.replace(" - ", r" - ")
         for label in IDENTIFIER_LABELS
-    ) + r")\s+(?P<value>.+?)(?:\s+\((?P<country>[^()]+)\))?(?P<note>\s+(?:issued|expires)\b.*)?$"
+    )
+    + r")\s+(?P<value>.+?)(?:\s+\((?P<country>[^()]+)\))?(?P<note>\s+(?:issued|expires)\b.*)?$"
 )
 _ALIAS_RE = re.compile(r"\b(?P<type>[afn])\.k\.a\.,?\s+'(?P<name>[^']+)'")
-_MONTHS = {m: i for i, m in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        start=1,
+    )
+}
 _DATE_RE = re.compile(r"^(?:(?P<d>\d{1,2})\s+)?(?:(?P<m>[A-Z][a-z]{2})\s+)?(?P<y>\d{4})$")
 
 
@@ -83,8 +150,9 @@ def iso_date(text: str) -> str:
 def parse_remarks(remarks: str) -> RemarkFacts:
     facts = RemarkFacts()
     for match in _ALIAS_RE.finditer(remarks):
-        facts.weak_aliases.append(EntryName(
-            match["name"].strip(), NameType(f"{match['type']}ka"), NameStrength.WEAK))
+        facts.weak_aliases.append(
+            EntryName(match["name"].strip(), NameType(f"{match['type']}ka"), NameStrength.WEAK)
+        )
     for raw in remarks.split(";"):
         part = raw.strip().rstrip(".").strip()
         if not part or ".k.a." in part:
@@ -106,7 +174,7 @@ def _parse_part(part: str, facts: RemarkFacts) -> None:
     elif bare.startswith("Linked To: "):
         facts.linked_to.append(bare[11:].strip())
     elif bare.startswith("Nationality of Registration "):
-        facts.countries.append(bare[len("Nationality of Registration "):].strip())
+        facts.countries.append(bare[len("Nationality of Registration ") :].strip())
     else:
         ident = _IDENT_RE.match(part)
         if ident is not None:
