@@ -1,0 +1,20 @@
+"""Shared fixtures. Real list files are read in place from ../shared/data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = Path(os.environ.get("SANCTIONS_SCREEN_SHARED_DATA", ROOT.parent / "shared" / "data"))
+EXAMPLES = ROOT / "examples"
+BUNDLED = ROOT / "lists" / "ofac-dprk-2022.yaml"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.fail(f"real list data not found at {SHARED_DATA}; set SANCTIONS_SCREEN_SHARED_DATA")
+    return SHARED_DATA
