@@ -39,8 +39,13 @@ def test_metadata(bundled):
 
 
 def test_holds_every_excerpt_entry_with_all_names(bundled, excerpt, shared_data):
-    ent_nums = {row[0] for row in csv.reader(
-        (shared_data / "ofac/excerpts/dprk_2022_sdn.csv").open(encoding="latin-1")) if row}
+    ent_nums = {
+        row[0]
+        for row in csv.reader(
+            (shared_data / "ofac/excerpts/dprk_2022_sdn.csv").open(encoding="latin-1")
+        )
+        if row
+    }
     assert len(ent_nums) == 43
     by_id = {e.id: e for e in bundled.entries}
     assert set(by_id) == ent_nums
@@ -56,8 +61,9 @@ def test_holds_every_excerpt_entry_with_all_names(bundled, excerpt, shared_data)
 
 def test_every_alias_of_alt_csv_is_carried(bundled, shared_data):
     names = {(e.id, n.name) for e in bundled.entries for n in e.names}
-    for row in csv.reader((shared_data / "ofac/excerpts/dprk_2022_alt.csv").open(
-            encoding="latin-1")):
+    for row in csv.reader(
+        (shared_data / "ofac/excerpts/dprk_2022_alt.csv").open(encoding="latin-1")
+    ):
         if row:
             assert (row[0], row[3]) in names
 
@@ -90,7 +96,10 @@ def test_persons_have_dates_of_birth(bundled):
     assert gayevoy.birth_dates == ("1986-06-16",)
     assert gayevoy.nationalities == ("Russia",)
     assert {n.name for n in gayevoy.names} == {
-        "GAYEVOY, Aleksandr Andreyevich", "GAEVOI, Aleksandr Andreevich", "GAEVOY, Aleksandr"}
+        "GAYEVOY, Aleksandr Andreyevich",
+        "GAEVOI, Aleksandr Andreevich",
+        "GAEVOY, Aleksandr",
+    }
 
 
 def test_every_entry_has_a_designation_source(bundled):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -66,9 +65,14 @@ def test_json_report_shape():
     zil = next(r for r in doc["results"] if r["name"] == "Zil-M LLC")
     assert zil["id"] == "V-1002" and zil["row"] == 3
     hit = zil["hits"][0]
-    assert {"entry_id", "list", "score", "matched_name", "entry_name", "kind", "programs"} <= set(hit)
+    assert {"entry_id", "list", "score", "matched_name", "entry_name", "kind", "programs"} <= set(
+        hit
+    )
     assert (hit["entry_id"], hit["entry_name"], hit["programs"]) == (
-        "35754", "ZEEL - M CO., LTD.", ["DPRK2"])
+        "35754",
+        "ZEEL - M CO., LTD.",
+        ["DPRK2"],
+    )
 
 
 def test_machine_formats_are_emitted_even_with_zero_hits(tmp_path):
@@ -110,8 +114,9 @@ def test_output_file_in_missing_directory(tmp_path):
 
 
 def test_several_inputs_and_stdin():
-    result = run("screen", VENDORS, "-", "--input-format", "csv", "-f", "json",
-                 input="name\nPak Gwang-hun\n")
+    result = run(
+        "screen", VENDORS, "-", "--input-format", "csv", "-f", "json", input="name\nPak Gwang-hun\n"
+    )
     doc = json.loads(result.stdout)
     assert doc["summary"]["counterparties"] == 43
     stdin_row = doc["results"][-1]
@@ -161,13 +166,16 @@ def test_bad_list_exit_3(tmp_path):
 
 def test_list_option_replaces_bundled(tmp_path):
     own = tmp_path / "own.yaml"
-    own.write_text("format: sanctions-screen-list/1\nlist: {name: Internal watch list}\n"
-                   "entries:\n  - {id: W1, kind: organization, name: NORDIC TIMBER AB}\n")
+    own.write_text(
+        "format: sanctions-screen-list/1\nlist: {name: Internal watch list}\n"
+        "entries:\n  - {id: W1, kind: organization, name: NORDIC TIMBER AB}\n"
+    )
     doc = json.loads(run("screen", VENDORS, "-f", "json", "-l", str(own)).stdout)
     assert [lst["name"] for lst in doc["lists"]] == ["Internal watch list"]
     assert doc["summary"]["flagged"] == 1
-    both = json.loads(run("screen", VENDORS, "-f", "json", "-l", str(own),
-                          "-l", str(BUNDLED)).stdout)
+    both = json.loads(
+        run("screen", VENDORS, "-f", "json", "-l", str(own), "-l", str(BUNDLED)).stdout
+    )
     assert len(both["lists"]) == 2
 
 
@@ -216,4 +224,4 @@ def test_csv_output_neutralises_formulas(tmp_path):
     path = tmp_path / "v.csv"
     path.write_text('name\n"=HYPERLINK(""http://x"")"\n')
     rows = list(csv.DictReader(io.StringIO(run("screen", str(path), "-f", "csv").stdout)))
-    assert rows[0]["name"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["name"] == '\'=HYPERLINK("http://x")'

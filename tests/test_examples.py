@@ -33,8 +33,9 @@ EXPECTED = {
 def test_example_vendors(filename):
     loaded = app.load([])
     (batch,) = app.read_inputs([str(EXAMPLES / filename)], None, None)
-    report = app.screen(loaded, batch.counterparties,
-                        ScreeningOptions(threshold=DEFAULT_THRESHOLD, top=5))
+    report = app.screen(
+        loaded, batch.counterparties, ScreeningOptions(threshold=DEFAULT_THRESHOLD, top=5)
+    )
     flagged = {r.counterparty.id: r.hits[0].entry.id for r in report.results if r.hits}
     assert flagged == EXPECTED
     assert len(report.results) - len(flagged) >= 25  # many clean vendors, none flagged

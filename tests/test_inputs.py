@@ -28,7 +28,11 @@ def test_example_csv_keeps_file_row_and_id():
     batch = read_input(str(EXAMPLES / "vendors.csv"))
     first = batch.counterparties[0]
     assert (first.name, first.row, first.id, first.country) == (
-        "Acme Industrial Supply Inc.", 2, "V-1001", "United States")
+        "Acme Industrial Supply Inc.",
+        2,
+        "V-1001",
+        "United States",
+    )
     assert first.source.endswith("vendors.csv")
     assert ("tax_id", "36-4127790") in first.extra
     assert len(batch.sha256) == 64
@@ -39,11 +43,23 @@ def test_yaml_example_matches_csv_example():
     csv_batch = read_input(str(EXAMPLES / "vendors.csv"))
     yaml_batch = read_input(str(EXAMPLES / "vendors.yaml"))
     assert [(c.id, c.name) for c in csv_batch.counterparties] == [
-        (c.id, c.name) for c in yaml_batch.counterparties]
+        (c.id, c.name) for c in yaml_batch.counterparties
+    ]
 
 
-@pytest.mark.parametrize("header", ["Name", "VENDOR", "vendor_name", "Counterparty", "supplier",
-                                    "Company", "full_name", "Vendor Name"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Name",
+        "VENDOR",
+        "vendor_name",
+        "Counterparty",
+        "supplier",
+        "Company",
+        "full_name",
+        "Vendor Name",
+    ],
+)
 def test_name_column_found_by_header(tmp_path, header):
     batch = read_input(write(tmp_path, "v.csv", f"id,{header}\n7,Zil-M LLC\n"))
     assert batch.counterparties[0].name == "Zil-M LLC"
@@ -68,10 +84,17 @@ def test_delimiter_is_sniffed(tmp_path, delimiter):
 
 
 def test_optional_columns_carried(tmp_path):
-    text = "ref,supplier,type,nationality,date_of_birth\nA1,Alexander Gayevoy,individual,RU,1986-06-16\n"
+    text = (
+        "ref,supplier,type,nationality,date_of_birth\n"
+        "A1,Alexander Gayevoy,individual,RU,1986-06-16\n"
+    )
     cp = read_input(write(tmp_path, "v.csv", text)).counterparties[0]
     assert (cp.id, cp.kind, cp.country, cp.birth_date) == (
-        "A1", EntityKind.PERSON, "RU", "1986-06-16")
+        "A1",
+        EntityKind.PERSON,
+        "RU",
+        "1986-06-16",
+    )
 
 
 def test_utf8_bom_and_cyrillic(tmp_path):
@@ -134,7 +157,9 @@ def test_missing_and_empty_files(tmp_path):
 def test_yaml_shapes(tmp_path, content):
     batch = read_input(write(tmp_path, "v.yaml", content))
     assert [(c.name, c.row, c.id) for c in batch.counterparties] == [
-        ("Zil-M LLC", 1, None), ("OOO Apollon", 2, "9")]
+        ("Zil-M LLC", 1, None),
+        ("OOO Apollon", 2, "9"),
+    ]
 
 
 @pytest.mark.parametrize(
