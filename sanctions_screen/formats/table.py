@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -45,14 +46,22 @@ def render_table(
     title = f"{len(pairs)} hit{'s' * (len(pairs) != 1)} on {flagged} counterpart" + (
         "y" if flagged == 1 else "ies"
     )
-    table = Table(title=title, title_justify="left", expand=False, header_style="bold")
+    several_lists = len(report.lists) > 1
+    caption = None if several_lists else f"List: {report.lists[0].name}"
+    table = Table(
+        title=title,
+        caption=caption,
+        caption_justify="left",
+        title_justify="left",
+        header_style="bold",
+    )
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Counterparty", ratio=3)
-    table.add_column("Matched name / listed entry", ratio=3)
-    table.add_column("Entry", ratio=2)
+    table.add_column("Matched name", ratio=3)
+    table.add_column("Entry")
     for result, hit in pairs:
         cp = result.counterparty
-        where = f"{cp.source}:{cp.row}" + (f" id {cp.id}" if cp.id else "")
+        where = f"{Path(cp.source).name}:{cp.row}" + (f"\nid {cp.id}" if cp.id else "")
         counterparty = Text(cp.name)
         counterparty.append(f"\n{where}", style="dim")
         matched = Text(hit.matched_name.name)
@@ -60,8 +69,9 @@ def render_table(
             matched.append(f"\n= {hit.entry.primary_name}", style="dim")
         if hit.matched_name.strength.value == "weak":
             matched.append(" (weak alias)", style="dim")
-        entry = Text(f"{hit.entry.id} {hit.entry.kind.value}")
+        entry = Text(f"{hit.entry.id} · {hit.entry.kind.value}")
         entry.append(f"\n{', '.join(hit.entry.programs)}", style="magenta")
-        entry.append(f"\n{hit.list_name}", style="dim")
+        if several_lists:
+            entry.append(f"\n{hit.list_name}", style="dim")
         table.add_row(_score_text(hit.score), counterparty, matched, entry)
     console.print(table)
