@@ -186,3 +186,8 @@ def test_stdin(monkeypatch):
     batch = read_input("-", input_format=InputFormat.CSV)
     assert batch.counterparties[0].source == "-"
     assert batch.counterparties[0].name == "Zil-M LLC"
+
+
+def test_doubled_quotes_inside_a_quoted_name(tmp_path):
+    path = write(tmp_path, "v.csv", 'id,name\nV-1,"ACME ""Best"" Trading, Ltd"\n')
+    assert read_input(path).counterparties[0].name == 'ACME "Best" Trading, Ltd'
