@@ -41,7 +41,7 @@ def _rule(hit: Hit) -> dict[str, Any]:
             "`sanctions-screen review`; if it is the listed party, escalate."
         },
         "defaultConfiguration": {"level": "error"},
-        "properties": {"tags": ["sanctions", *entry.programs]},
+        "properties": {"tags": list(dict.fromkeys(["sanctions", *entry.programs]))},
     }
 
 
