@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.prompt import Prompt
 from rich.table import Table
+from rich.text import Text
 
 from .allowlist import Decision, Verdict, merge
 from .allowlist_file import load_allowlist, save_allowlist
@@ -80,7 +81,7 @@ def show_evidence(console: Console, pair: HitPair, number: int, total: int) -> N
     ]
     rows += [("Note", note) for note in hit.notes]
     for label, value in rows:
-        table.add_row(label, value)
+        table.add_row(label, Text(value))  # names are data, never Rich markup
     console.print(table)
 
 
@@ -97,7 +98,7 @@ def _review(
         for number, pair in enumerate(todo, start=1):
             show_evidence(console, pair, number, len(todo))
             choice = Prompt.ask(
-                "[t]rue match, [f]alse positive, [s]kip, [q]uit",
+                r"\[t]rue match, \[f]alse positive, \[s]kip, \[q]uit",
                 choices=["t", "f", "s", "q"],
                 console=console,
             )
@@ -146,7 +147,7 @@ def review_command(report: Path, allowlist: Path, reviewer: str | None) -> None:
     if not todo:
         console.print("No open hits to review.")
         return
-    console.print(f"{len(todo)} open hit(s) in {report}.")
+    console.print(f"{len(todo)} open hit(s) in {report}.", markup=False)
     try:
         name = reviewer or _ask(console, "Reviewer name")
     except _Stop:
@@ -159,4 +160,4 @@ def review_command(report: Path, allowlist: Path, reviewer: str | None) -> None:
         save_allowlist(allowlist, decisions)
 
     made = _review(console, todo, name, today, record)
-    console.print(f"{made} decision(s) written to {allowlist}.")
+    console.print(f"{made} decision(s) written to {allowlist}.", markup=False)
