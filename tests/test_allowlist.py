@@ -119,7 +119,7 @@ def test_changed_counterparty_name_stops_suppressing() -> None:
 def test_changed_entry_names_stop_suppressing() -> None:
     cp = counterparty("Zil-M Logistics", cp_id="V-1")
     amended = replace(ZEEL, names=(*ZEEL.names, EntryName("ZEELM", NameType.AKA)))
-    out, h = judged(cp, hit(amended), decision(cp, ZEEL))
+    _, h = judged(cp, hit(amended), decision(cp, ZEEL))
     assert h.suppression is None
     assert any("entry's names changed" in n for n in h.notes)
 

@@ -61,13 +61,13 @@ def allowlist_for(tmp_path: Path, report: dict, cp_name: str, **overrides: str) 
     path.write_text(
         f"""version: 1
 decisions:
-  - counterparty: {{id: "{fields['cp_id']}", name: "{cp_name}", fingerprint: "{fields['cp_fp']}"}}
-    entry: {{list: "{LIST_NAME}", id: "{fields['entry_id']}", fingerprint: "{fields['entry_fp']}"}}
-    decision: {fields['decision']}
+  - counterparty: {{id: "{fields["cp_id"]}", name: "{cp_name}", fingerprint: "{fields["cp_fp"]}"}}
+    entry: {{list: "{LIST_NAME}", id: "{fields["entry_id"]}", fingerprint: "{fields["entry_fp"]}"}}
+    decision: {fields["decision"]}
     reason: a different person, born 1950
     reviewer: A. Analyst
     date: 2026-11-01
-{fields['extra']}""",
+{fields["extra"]}""",
         encoding="utf-8",
     )
     return path

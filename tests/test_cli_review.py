@@ -44,7 +44,11 @@ def test_review_records_decisions_and_the_gate_honours_them(report: Path, tmp_pa
     for evidence in ("Zil-M LLC", "ZEEL - M CO., LTD.", "DPRK2", "2539039058", "1986-06-16"):
         assert evidence in result.stdout
     zeel, gayevoy = load_allowlist(allow).decisions
-    assert (zeel.verdict, zeel.counterparty_id, zeel.entry_id) == (Verdict.TRUE_MATCH, "V-2", "35754")
+    assert (zeel.verdict, zeel.counterparty_id, zeel.entry_id) == (
+        Verdict.TRUE_MATCH,
+        "V-2",
+        "35754",
+    )
     assert zeel.expires is None
     assert (gayevoy.verdict, gayevoy.reason, gayevoy.reviewer) == (
         Verdict.FALSE_POSITIVE,

@@ -17,9 +17,7 @@ from sanctions_screen.formats import RENDERERS, OutputFormat, render
 from sanctions_screen.formats.github import escape_data, escape_property
 from sanctions_screen.formats.markdown import cell
 
-SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema.json").read_text()
-)
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema.json").read_text())
 
 
 def sample(fail_on: float | None = None):
@@ -119,9 +117,7 @@ def test_sarif_fingerprints_and_rule_ids_are_stable_when_rows_move() -> None:
 
     def keys(rep):
         run = json.loads(rendered(rep, OutputFormat.SARIF))["runs"][0]
-        return {
-            (r["ruleId"], r["partialFingerprints"]["sanctionsHit/v1"]) for r in run["results"]
-        }
+        return {(r["ruleId"], r["partialFingerprints"]["sanctionsHit/v1"]) for r in run["results"]}
 
     assert keys(first) == keys(moved)
     assert len(keys(first)) == 4
@@ -185,7 +181,9 @@ def test_github_escaping_rules() -> None:
 
 def test_github_annotations() -> None:
     lines = rendered(sample(90.0), OutputFormat.GITHUB).splitlines()
-    assert lines[0].startswith("::notice file=vendors.csv,line=2,title=Sanctions hit (suppressed)::")
+    assert lines[0].startswith(
+        "::notice file=vendors.csv,line=2,title=Sanctions hit (suppressed)::"
+    )
     assert lines[1].startswith("::error file=vendors.csv,line=3,title=Sanctions hit::")
     assert lines[2].startswith("::warning file=vendors.csv,line=4,")
     # The name's % is escaped and its newline cannot start a new command.
