@@ -11,6 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from ci_factories import APOLLON, TODAY, counterparty, decision, hit, report
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctions_screen.allowlist import apply_decisions
 from sanctions_screen.formats import RENDERERS, OutputFormat, render
@@ -255,3 +257,35 @@ def test_table_marks_suppression() -> None:
     out = io.StringIO()
     render(sample(), OutputFormat.TABLE, out, width=200)
     assert "SUPPRESSED: different company" in out.getvalue()
+
+
+# Properties: escaping holds for any text ------------------------------------------
+
+
+def _unescape(text: str) -> str:
+    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, raw)
+    return text
+
+
+@given(st.text())
+def test_github_escaping_is_reversible_and_single_line(text: str) -> None:
+    data, prop = escape_data(text), escape_property(text)
+    assert "\n" not in data and "\r" not in data
+    assert not {":", ",", "\n", "\r"} & set(prop)
+    assert _unescape(prop) == text
+    assert _unescape(data) == text
+
+
+@given(st.text())
+def test_markdown_cell_never_breaks_a_row(text: str) -> None:
+    value = cell(text)
+    assert "\n" not in value and "\r" not in value
+    assert "<" not in value
+    assert "|" not in value.replace("\\|", "")
+
+
+@given(st.text(min_size=1))
+def test_junit_is_well_formed_for_any_name(name: str) -> None:
+    rep = report((counterparty(name), (hit(),)))
+    ET.fromstring(rendered(rep, OutputFormat.JUNIT))

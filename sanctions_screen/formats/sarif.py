@@ -103,7 +103,6 @@ def sarif_document(report: Report) -> dict[str, Any]:
                 "rules": [rule for _, rule in rules.values()],
             }
         },
-        "automationDetails": {"id": f"{TOOL_NAME}/"},
         "invocations": [
             {"executionSuccessful": True, "endTimeUtc": report.generated_at.replace("+00:00", "Z")}
         ],
