@@ -14,7 +14,8 @@ from ..models import Counterparty, Hit, Report
 from .ci_common import status_note, where
 from .serialize import audit_to_dict
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# Inside a table cell only these change the rendering (the rest matter at a line start).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def cell(text: object) -> str:
