@@ -177,7 +177,7 @@ def screen(
     """
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
-    policy = policy.prepared(threshold)
+    policy = policy.prepared(threshold, top)
     loaded = app.load(list_paths)
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
@@ -187,7 +187,7 @@ def screen(
         for warning in batch.warnings:
             console.print(f"{PROG}: warning: {warning}", markup=False)
     counterparties = [cp for batch in batches for cp in batch.counterparties]
-    options = ScreeningOptions(threshold=threshold, top=top)
+    options = ScreeningOptions(threshold=threshold, top=policy.screening_top(top))
     digests = [(batch.source, batch.sha256) for batch in batches]
     report = app.screen(loaded, counterparties, options, inputs, input_sha256=digests)
     _finish(report, OutputFormat(fmt), output, quiet, policy, "screen")
@@ -221,12 +221,13 @@ def check(
     """
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
-    policy = policy.prepared(threshold)
+    policy = policy.prepared(threshold, top)
     loaded = app.load(list_paths)
     counterparty = Counterparty(
         name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
     )
-    report = app.screen(loaded, [counterparty], ScreeningOptions(threshold=threshold, top=top))
+    options = ScreeningOptions(threshold=threshold, top=policy.screening_top(top))
+    report = app.screen(loaded, [counterparty], options)
     _finish(report, OutputFormat(fmt), output, quiet, policy, "check")
 
 

@@ -36,8 +36,9 @@ class GatePolicy:
     allowlist_path: Path | None = None
     audit_log: Path | None = None
     allowlist: Allowlist | None = None
+    top: int | None = None
 
-    def prepared(self, threshold: float) -> GatePolicy:
+    def prepared(self, threshold: float, top: int) -> GatePolicy:
         """Check the options against the threshold and read the allowlist, before screening."""
         if self.fail_on is not None and self.fail_on < threshold:
             raise UsageError(
@@ -46,8 +47,13 @@ class GatePolicy:
                 hint=f"lower --threshold to {self.fail_on:g} or raise --fail-on",
             )
         if self.allowlist_path is None:
-            return self
-        return replace(self, allowlist=load_allowlist(self.allowlist_path))
+            return replace(self, top=top)
+        return replace(self, allowlist=load_allowlist(self.allowlist_path), top=top)
+
+    def screening_top(self, top: int) -> int:
+        """Hits to keep while screening: each decision can suppress at most one hit of a
+        counterparty, so with this many the best ``top`` unsuppressed hits are all kept."""
+        return top + (len(self.allowlist.decisions) if self.allowlist is not None else 0)
 
 
 def gate_options(func: F) -> F:
@@ -107,12 +113,30 @@ def finish_run(
         today = dt.datetime.now(dt.timezone.utc).date()
         report = apply_decisions(report, policy.allowlist.decisions, today)
         report = replace(report, extra={**report.extra, "allowlist": info})
+        if policy.top is not None:
+            report = keep_top(report, policy.top)
     report = replace(report, options=replace(report.options, fail_on=policy.fail_on))
     write_report(report, fmt, output)
     code = ExitCode.HITS if gating_hits(report) else ExitCode.OK
     if policy.audit_log is not None:
         append_audit_line(policy.audit_log, audit_record(report, code, fmt.value, output, command))
     return report, code
+
+
+def keep_top(report: Report, top: int) -> Report:
+    """The ``top`` best unsuppressed hits per counterparty, plus its suppressed hits.
+
+    A suppressed hit must not push an open one out of the report (and out of the gate).
+    """
+    results = []
+    for result in report.results:
+        open_hits = [h for h in result.hits if h.suppression is None][:top]
+        kept = {id(h) for h in open_hits} | {
+            id(h) for h in result.hits if h.suppression is not None
+        }
+        results.append(replace(result, hits=tuple(h for h in result.hits if id(h) in kept)))
+    options = replace(report.options, top=top)
+    return replace(report, results=tuple(results), options=options)
 
 
 def allowlist_warnings(report: Report) -> list[str]:

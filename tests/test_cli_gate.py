@@ -285,3 +285,49 @@ def test_every_ci_option_reads_an_env_var(command: str) -> None:
         long = next(o for o in param.opts if o.startswith("--"))
         expected = "SANCTIONS_SCREEN_" + long[2:].upper().replace("-", "_")
         assert param.envvar == expected, f"{command} {long}"
+
+
+TWO_ENTRY_LIST = """\
+format: sanctions-screen-list/1
+list:
+  name: Test list
+  as_of: '2026-01-01'
+entries:
+- id: 'A1'
+  kind: organization
+  name: ZIL-M LLC
+  programs: [TEST]
+- id: 'A2'
+  kind: organization
+  name: ZIL-M LTD
+  programs: [TEST]
+"""
+
+
+def test_a_suppressed_hit_never_pushes_an_open_one_out_of_top(tmp_path: Path) -> None:
+    lst = tmp_path / "two.yaml"
+    lst.write_text(TWO_ENTRY_LIST)
+    vendors = tmp_path / "v.csv"
+    vendors.write_text("id,name\nV-1,Zil-M LLC\n")
+    _, before = json_report("screen", str(vendors), "--list", str(lst))
+    assert [h["entry_id"] for h in before["results"][0]["hits"]] == ["A1", "A2"]
+    allow = tmp_path / "allow.yaml"
+    hit = before["results"][0]["hits"][0]
+    allow.write_text(
+        f"""version: 1
+decisions:
+  - counterparty: {{id: V-1, fingerprint: "{name_fingerprint("Zil-M LLC")}"}}
+    entry: {{list: Test list, id: A1, fingerprint: "{hit["entry_fingerprint"]}"}}
+    decision: false_positive
+    reason: checked
+    reviewer: A. Analyst
+    date: 2026-11-01
+"""
+    )
+    code, after = json_report(
+        "screen", str(vendors), "--list", str(lst), "--top", "1", "--allowlist", str(allow)
+    )
+    assert code == ExitCode.HITS
+    hits = {h["entry_id"]: h["suppressed"] for h in after["results"][0]["hits"]}
+    assert hits == {"A1": True, "A2": False}
+    assert after["options"]["top"] == 1
