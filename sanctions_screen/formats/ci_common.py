@@ -31,6 +31,8 @@ def source_line(cp: Counterparty) -> int | None:
 
 
 def where(cp: Counterparty) -> str:
+    if cp.source == "<argument>":
+        return "the command line"
     label = "row" if source_line(cp) is not None else "item"
     text = f"{cp.source} {label} {cp.row}"
     return text + (f" (id {cp.id})" if cp.id else "")
