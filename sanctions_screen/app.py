@@ -13,7 +13,9 @@ from pathlib import Path
 
 from . import __version__
 from .bundled import bundled_list_path
+from .errors import InputFileError
 from .inputs import InputBatch, InputFormat, read_input
+from .matching import normalize
 from .models import Counterparty, Report, SanctionsList, ScreeningOptions
 from .screening import Screener
 from .sources import load_lists
@@ -43,7 +45,10 @@ def screen(
     counterparties: Sequence[Counterparty],
     options: ScreeningOptions,
     inputs: Sequence[str] = (),
+    *,
+    input_sha256: Sequence[tuple[str, str]] = (),
 ) -> Report:
+    check_screenable(counterparties)
     results = tuple(loaded.screener.screen(counterparties, options.threshold, options.top))
     return Report(
         results=results,
@@ -53,4 +58,17 @@ def screen(
         inputs=tuple(inputs),
         generated_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         tool_version=__version__,
+        input_sha256=tuple(input_sha256),
     )
+
+
+def check_screenable(counterparties: Sequence[Counterparty]) -> None:
+    """Fail closed: a name with nothing to compare would otherwise pass with no hits."""
+    for cp in counterparties:
+        if not normalize(cp.name).tokens:
+            raise InputFileError(
+                f"the name {cp.name!r} has no letters or digits to screen",
+                path=cp.source,
+                row=cp.row,
+                hint="fix the name or delete the row; an unscreened row cannot pass",
+            )

@@ -166,6 +166,16 @@ class Counterparty:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """A reviewer's allowlist decision that this hit is a false positive."""
+
+    reason: str
+    reviewer: str
+    decided_on: str  # ISO date
+    expires: str | None = None  # ISO date; the decision applies up to and including it
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A candidate match between one counterparty and one list entry."""
 
@@ -174,6 +184,8 @@ class Hit:
     score: float
     matched_name: EntryName
     explanation: tuple[str, ...] = ()
+    suppression: Suppression | None = None  # set by the allowlist; still reported
+    notes: tuple[str, ...] = ()  # e.g. why an allowlist decision no longer applies
 
     @property
     def entry_id(self) -> str:
@@ -191,6 +203,7 @@ class ScreeningOptions:
     threshold: float
     top: int
     algorithm: str = "default"
+    fail_on: float | None = None  # lowest unsuppressed score that fails the gate; None: threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +218,7 @@ class Report:
     generated_at: str = ""
     tool_version: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    input_sha256: tuple[tuple[str, str], ...] = ()  # (input source, sha256 of its bytes)
 
     @property
     def hit_count(self) -> int:

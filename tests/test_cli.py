@@ -57,7 +57,7 @@ def test_no_hits_exits_0(tmp_path):
 def test_json_report_shape():
     result = run("screen", VENDORS, "--format", "json")
     doc = json.loads(result.stdout)
-    assert doc["options"] == {"threshold": 80.0, "top": 5, "algorithm": "default"}
+    assert doc["options"] == {"threshold": 80.0, "fail_on": 80.0, "top": 5, "algorithm": "default"}
     (listed,) = doc["lists"]
     assert listed["entries"] == 43 and listed["as_of"] == "2024-05-03"
     assert len(listed["sha256"]) == 64

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..gate import fail_on, is_gating
 from ..models import Hit, Report, ScreeningResult
 
 # Score bands for colour only; the threshold decides what is reported.
@@ -59,11 +60,13 @@ def render_table(
     table.add_column("Counterparty", ratio=3)
     table.add_column("Matched name", ratio=3)
     table.add_column("Entry")
+    gate = fail_on(report)
     for result, hit in pairs:
         cp = result.counterparty
         where = f"{Path(cp.source).name}:{cp.row}" + (f"\nid {cp.id}" if cp.id else "")
         counterparty = Text(cp.name)
         counterparty.append(f"\n{where}", style="dim")
+        _append_status(counterparty, hit, gate)
         matched = Text(hit.matched_name.name)
         if hit.matched_name.name != hit.entry.primary_name:
             matched.append(f"\n= {hit.entry.primary_name}", style="dim")
@@ -75,3 +78,14 @@ def render_table(
             entry.append(f"\n{hit.list_name}", style="dim")
         table.add_row(_score_text(hit.score), counterparty, matched, entry)
     console.print(table)
+
+
+def _append_status(text: Text, hit: Hit, gate: float) -> None:
+    """Say why a reported hit does not fail the gate, and any allowlist note."""
+    if hit.suppression is not None:
+        s = hit.suppression
+        text.append(f"\nSUPPRESSED: {s.reason} ({s.reviewer}, {s.decided_on})", style="green")
+    elif not is_gating(hit, gate):
+        text.append(f"\nbelow --fail-on {gate:g}", style="dim")
+    for note in hit.notes:
+        text.append(f"\nnote: {note}", style="yellow")
