@@ -157,7 +157,7 @@ class Counterparty:
 
     name: str
     source: str  # file path, or "-" for stdin, or "<argument>"
-    row: int  # 1-based data row (header excluded for CSV; list index + 1 for YAML)
+    row: int  # CSV: line number in the file (header = 1); YAML: item position, from 1
     id: str | None = None
     kind: EntityKind | None = None
     country: str | None = None
