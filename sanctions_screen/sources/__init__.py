@@ -14,10 +14,14 @@ from ..models import SanctionsList
 from .base import ListReader, read_head
 from .native_yaml import NativeYamlReader
 from .ofac_csv import OfacCsvReader
+from .ofac_enhanced import OfacEnhancedXmlReader
+from .ofac_xml import OfacXmlReader
 
 READERS: tuple[ListReader, ...] = (
     NativeYamlReader(),
     OfacCsvReader(),
+    OfacXmlReader(),
+    OfacEnhancedXmlReader(),
 )
 
 
