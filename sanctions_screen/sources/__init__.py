@@ -16,12 +16,16 @@ from .native_yaml import NativeYamlReader
 from .ofac_csv import OfacCsvReader
 from .ofac_enhanced import OfacEnhancedXmlReader
 from .ofac_xml import OfacXmlReader
+from .uk_ofsi import UkOfsiCsvReader
+from .un_xml import UnXmlReader
 
 READERS: tuple[ListReader, ...] = (
     NativeYamlReader(),
     OfacCsvReader(),
     OfacXmlReader(),
     OfacEnhancedXmlReader(),
+    UnXmlReader(),
+    UkOfsiCsvReader(),
 )
 
 

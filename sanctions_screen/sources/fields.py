@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -75,3 +76,32 @@ def unique_names(names: Iterable[EntryName]) -> tuple[EntryName, ...]:
             seen.add(key)
             kept.append(name)
     return tuple(kept)
+
+
+# Unicode character-name prefixes -> the script name lists use for them.
+_SCRIPTS = (
+    ("CYRILLIC", "Cyrillic"),
+    ("ARABIC", "Arabic"),
+    ("HANGUL", "Hangul"),
+    ("CJK", "Han"),
+    ("HIRAGANA", "Japanese"),
+    ("KATAKANA", "Japanese"),
+    ("HEBREW", "Hebrew"),
+    ("GREEK", "Greek"),
+    ("GEORGIAN", "Georgian"),
+    ("ARMENIAN", "Armenian"),
+    ("THAI", "Thai"),
+    ("DEVANAGARI", "Devanagari"),
+)
+
+
+def script_of(text: str) -> str | None:
+    """The non-Latin script a name is written in (by its first such letter); None for Latin."""
+    for char in text:
+        if not char.isalpha() or char.isascii():
+            continue
+        name = unicodedata.name(char, "")
+        for prefix, script in _SCRIPTS:
+            if name.startswith(prefix):
+                return script
+    return None
