@@ -12,12 +12,15 @@ from pathlib import Path
 from ..errors import ListError
 from ..models import SanctionsList
 from .base import ListReader, read_head
+from .bis_dpl import BisDplReader
+from .eu_fsf import EuFsfLegacyXmlReader, EuFsfXmlReader
 from .native_yaml import NativeYamlReader
 from .ofac_csv import OfacCsvReader
 from .ofac_enhanced import OfacEnhancedXmlReader
 from .ofac_xml import OfacXmlReader
 from .uk_ofsi import UkOfsiCsvReader
 from .un_xml import UnXmlReader
+from .us_csl import UsCslCsvReader
 
 READERS: tuple[ListReader, ...] = (
     NativeYamlReader(),
@@ -26,6 +29,10 @@ READERS: tuple[ListReader, ...] = (
     OfacEnhancedXmlReader(),
     UnXmlReader(),
     UkOfsiCsvReader(),
+    EuFsfXmlReader(),
+    EuFsfLegacyXmlReader(),
+    UsCslCsvReader(),
+    BisDplReader(),
 )
 
 

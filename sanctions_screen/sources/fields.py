@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TypeVar
 
-from ..models import EntryName
+from ..models import EntityKind, EntryName
 from .ofac_remarks import iso_date as ofac_iso_date
 
 T = TypeVar("T")
@@ -105,3 +105,17 @@ def script_of(text: str) -> str | None:
             if name.startswith(prefix):
                 return script
     return None
+
+
+# Legal-form and business words that mark an unlabelled party as a business, for lists
+# (BIS DPL, some CSL rows) that do not say whether a party is a person or a company.
+_ORG_WORDS = re.compile(
+    r"\b(?:INC|LTD|LLC|L\.L\.C|CO|CORP|CORPORATION|COMPANY|LIMITED|GMBH|S\.?A|SRL|BV|AG|PLC"
+    r"|AIRLINES?|TRADING|INDUSTRIES|GROUP|ENTERPRISES?|INTERNATIONAL|TECHNOLOG(?:Y|IES))\b\.?",
+    re.IGNORECASE,
+)
+
+
+def guess_kind(name: str) -> EntityKind:
+    """Organization when the name holds a business word, else person."""
+    return EntityKind.ORGANIZATION if _ORG_WORDS.search(name) else EntityKind.PERSON
