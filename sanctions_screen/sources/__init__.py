@@ -18,6 +18,8 @@ from .native_yaml import NativeYamlReader
 from .ofac_csv import OfacCsvReader
 from .ofac_enhanced import OfacEnhancedXmlReader
 from .ofac_xml import OfacXmlReader
+from .opensanctions_csv import OpenSanctionsCsvReader
+from .opensanctions_ftm import OpenSanctionsFtmReader
 from .uk_ofsi import UkOfsiCsvReader
 from .un_xml import UnXmlReader
 from .us_csl import UsCslCsvReader
@@ -33,6 +35,8 @@ READERS: tuple[ListReader, ...] = (
     EuFsfLegacyXmlReader(),
     UsCslCsvReader(),
     BisDplReader(),
+    OpenSanctionsFtmReader(),
+    OpenSanctionsCsvReader(),
 )
 
 
