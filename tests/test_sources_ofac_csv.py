@@ -9,8 +9,8 @@ import pytest
 
 from sanctions_screen.errors import ListError
 from sanctions_screen.models import (
-    Entry,
     EntityKind,
+    Entry,
     Identifier,
     NameStrength,
     NameType,
@@ -132,7 +132,7 @@ def test_excerpt_pairs_with_its_own_companions(shared_data: Path) -> None:
 
 def test_latin1_ctrl_z_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "sdn.csv"
-    row = '36000,"MU\xd1OZ, Jos\xe9","individual","SDNT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 01 Feb 1960."\r\n'
+    row = '36000,"MU\xd1OZ, Jos\xe9","individual","SDNT",' + "-0- ," * 7 + '"DOB 01 Feb 1960."\r\n'
     path.write_bytes(row.encode("latin-1") + b"\x1a")
     entry = load_list(path).entries[0]
     assert entry.primary_name == "MU\xd1OZ, Jos\xe9"
@@ -143,7 +143,14 @@ def test_latin1_ctrl_z_and_crlf(tmp_path: Path) -> None:
 def test_changed_column_count_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "sdn.csv"
     path.write_text(
-        '36000,"NAME","individual","SDNT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n36001,"X","individual","SDNT"\r\n'
+        '36000,"NAME","individual","SDNT",' + "-0- ," * 7 + "-0- \r\n"
+        '36001,"X","individual","SDNT"\r\n'
     )
     with pytest.raises(ListError, match="row 2"):
         load_list(path)
+
+
+@pytest.mark.parametrize("companion", ["alt.csv", "add.csv"])
+def test_companion_file_alone_says_what_to_do(shared_data: Path, companion: str) -> None:
+    with pytest.raises(ListError, match=r"companion file.*point --list at sdn\.csv"):
+        load_list(shared_data / "ofac" / companion)
