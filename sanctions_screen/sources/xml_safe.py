@@ -6,8 +6,8 @@ Every XML list goes through :func:`iter_records`, which
   entity definition, internal or external) is refused outright, so neither
   "billion laughs" expansion nor reading local files through an external
   entity can happen. No official list uses a DTD;
-* streams with ``iterparse`` and clears each record once the reader has used
-  it, so a large list never holds two parse trees in memory;
+* streams with ``iterparse`` and drops each record from the tree once the
+  reader has used it, so memory stays flat however long the list is;
 * strips XML namespaces from tag names, so readers can write ``find("uid")``
   whatever namespace a publisher's edition declares;
 * refuses absurd nesting, and turns every parser failure into a
@@ -66,24 +66,27 @@ def iter_records(
     Each record is cleared after the caller has handled it. ``expected``
     describes the format for error messages.
     """
-    depth = 0
+    open_elements: list[Element] = []  # the path from the root to the current element
     try:
         events = safe_et.iterparse(str(path), events=("start", "end"), forbid_dtd=True)
         for event, elem in events:
             if event == "start":
-                depth += 1
+                open_elements.append(elem)
                 elem.tag = local(elem.tag)
-                if depth > MAX_DEPTH:
+                if len(open_elements) > MAX_DEPTH:
                     raise _fail(path, f"XML nested deeper than {MAX_DEPTH} levels", expected)
-                if depth == 1:
+                if len(open_elements) == 1:
                     if elem.tag != root:
                         raise _fail(path, f"root element <{elem.tag}>", expected)
                     yield elem
                 continue
-            if depth <= RECORD_DEPTH and elem.tag in records:
+            open_elements.pop()
+            if len(open_elements) < RECORD_DEPTH and elem.tag in records:
                 yield elem
+                # Drop the record from the tree too, so memory stays flat on large lists.
                 elem.clear()
-            depth -= 1
+                if open_elements:
+                    open_elements[-1].remove(elem)
     except DefusedXmlException as exc:
         raise ListError(
             f"refused XML with a DTD or entity declarations ({type(exc).__name__})",
