@@ -18,6 +18,8 @@ from sanctions_screen.errors import ListError
 from sanctions_screen.sources import READERS, load_list
 from sanctions_screen.sources.base import ListReader
 
+BUNDLED = Path(__file__).resolve().parent.parent / "lists" / "ofac-dprk-2022.yaml"
+
 SEED_BYTES = 48_000  # enough for dozens of records of every format, small enough to be quick
 SEEDS = {
     "ofac-csv": "ofac/excerpts/dprk_2022_sdn.csv",
@@ -31,6 +33,7 @@ SEEDS = {
     "bis-dpl-txt": "us_bis/dpl.txt",
     "opensanctions-ftm-json": "opensanctions/yente_fixtures/entities.ftm.json",
     "opensanctions-simple-csv": "opensanctions/targets.simple.csv",
+    "sanctions-screen-yaml": str(BUNDLED),  # our own format: the bundled list in the repo
 }
 XML_ROOTS = {
     "ofac-xml": '<sdnList xmlns="http://tempuri.org/sdnList.xsd">',
@@ -78,7 +81,7 @@ def only_list_errors(data: bytes, format_name: str | None = None) -> None:
 
 
 def test_every_reader_has_a_seed() -> None:
-    assert set(SEEDS) | {"sanctions-screen-yaml"} == {r.format_name for r in READERS}
+    assert set(SEEDS) == {r.format_name for r in READERS}
 
 
 @pytest.mark.parametrize("format_name", sorted(SEEDS))
@@ -169,3 +172,29 @@ def test_entity_laden_xml_is_refused(format_name: str, template: str) -> None:
         path.write_text(document)
         with pytest.raises(ListError, match="DTD or entity"):
             reader(format_name).read(path)
+
+
+YAML_HEAD = "format: sanctions-screen-list/1\n"
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (YAML_HEAD + "list: " + "[" * 100_000, "nested deeper"),  # crashes libyaml unchecked
+        (YAML_HEAD + "list: " + "{a: " * 100_000, "nested deeper"),
+        ("# " + YAML_HEAD + "- " * 100_000 + "x", "nested deeper"),
+        (
+            YAML_HEAD + "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]\n",
+            "alias",
+        ),
+        (
+            YAML_HEAD + "list: {name: x}\nentries:\n- {id: 1, kind: person, name: x, aliases: 3}\n",
+            "structure",
+        ),
+    ],
+)
+def test_hostile_yaml(document: str, message: str) -> None:
+    for path in _scratch():
+        path.write_text(document)
+        with pytest.raises(ListError, match=message):
+            load_list(path)
