@@ -154,3 +154,28 @@ def test_changed_column_count_is_an_error(tmp_path: Path) -> None:
 def test_companion_file_alone_says_what_to_do(shared_data: Path, companion: str) -> None:
     with pytest.raises(ListError, match=r"companion file.*point --list at sdn\.csv"):
         load_list(shared_data / "ofac" / companion)
+
+
+def test_passports_and_national_ids_from_remarks(sdn: SanctionsList) -> None:
+    saeed = by_id(sdn)["10689"]
+    assert (
+        Identifier("Passport", "BE5978421", "Pakistan", "issued 14 Nov 2007 expires 12 Nov 2012")
+        in saeed.identifiers
+    )
+    assert Identifier("National ID No.", "23250460642", "Pakistan") in saeed.identifiers
+    assert saeed.birth_dates == ("1950-06-05",)
+
+
+def test_vessel_imo_from_remarks(sdn: SanctionsList) -> None:
+    ebano = next(e for e in sdn.entries if e.primary_name == "EBANO")
+    assert ebano.kind is EntityKind.VESSEL
+    assert Identifier("IMO", "7406784") in ebano.identifiers
+
+
+def test_business_registration_document_and_telephone() -> None:
+    from sanctions_screen.sources.ofac_remarks import parse_remarks
+
+    facts = parse_remarks("Business Registration Document # F01000003035 (United States).")
+    assert facts.identifiers == [
+        Identifier("Business Registration Document #", "F01000003035", "United States")
+    ]
