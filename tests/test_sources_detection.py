@@ -112,5 +112,6 @@ def test_cli_exits_3_on_an_unknown_list(tmp_path: Path) -> None:
     unknown = tmp_path / "list.csv"
     unknown.write_text("name,country\nACME,US\n")
     result = CliRunner().invoke(main, ["check", "ACME", "--list", str(unknown)])
-    assert result.exit_code == ExitCode.INPUT_ERROR == 3
+    assert result.exit_code == 3
+    assert ExitCode(result.exit_code) is ExitCode.INPUT_ERROR
     assert str(unknown) in result.output
