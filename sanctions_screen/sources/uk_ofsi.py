@@ -163,7 +163,11 @@ def _entry(gid: str, group: _Group) -> Entry:
     names = ([group.primary] if group.primary else []) + group.names
     if names and names[0].type is not NameType.PRIMARY:
         names[0] = EntryName(names[0].name, NameType.PRIMARY, names[0].strength, names[0].script)
-    facts = [dict(_LABELLED_RE.findall(r.get("Other Information", ""))) for r in rows]
+    # A group's rows usually repeat one long Other Information text: parse each text once.
+    parsed = {
+        t: dict(_LABELLED_RE.findall(t)) for t in {r.get("Other Information", "") for r in rows}
+    }
+    facts = [parsed[r.get("Other Information", "")] for r in rows]
     addresses = unique(_address(r) for r in rows)
     gender = next((f["Gender"] for f in facts if "Gender" in f), None)
     return Entry(
