@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,17 @@ def test_cli_exits_3_on_an_unknown_list(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert ExitCode(result.exit_code) is ExitCode.INPUT_ERROR
     assert str(unknown) in result.output
+
+
+def test_one_run_over_several_lists_names_each_hit_list(shared_data: Path) -> None:
+    args = ["check", "APOLLON OOO", "--format", "json"]
+    for relative in ("ofac/excerpts/dprk_2022_sdn.csv", "us_csl/consolidated.csv"):
+        args += ["--list", str(shared_data / relative)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == ExitCode.HITS
+    report = json.loads(result.stdout)
+    hit_lists = {hit["list"] for hit in report["results"][0]["hits"]}
+    assert hit_lists == {
+        "OFAC Specially Designated Nationals (SDN) List",
+        "US Consolidated Screening List (trade.gov)",
+    }
