@@ -71,6 +71,8 @@ def test_several_lists_have_distinct_names(shared_data: Path) -> None:
         (b"name,country\nACME,US\n", "not a list format"),
         (b"<?xml version='1.0'?><html><body/></html>", "not a list format"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not a list format"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "compressed archive"),
+        (b"\x1f\x8b\x08\x00", "compressed archive"),
     ],
 )
 def test_unrecognised_file_is_a_list_error(tmp_path: Path, content: bytes, message: str) -> None:

@@ -39,6 +39,9 @@ READERS: tuple[ListReader, ...] = (
     OpenSanctionsCsvReader(),
 )
 
+# OFAC ships SDN_ENHANCED.ZIP; mirrors often gzip the CSVs.
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b")
+
 
 def reader_for(path: Path) -> ListReader:
     """The reader that recognises ``path`` (a file, or a directory some readers accept)."""
@@ -52,6 +55,12 @@ def reader_for(path: Path) -> ListReader:
     for reader in READERS:
         if reader.can_read(path, head):
             return reader
+    if head.startswith(_ARCHIVE_MAGIC):
+        raise ListError(
+            "this is a compressed archive (zip or gzip), not a list file",
+            path=str(path),
+            hint="unpack it and point --list at the file inside",
+        )
     known = ", ".join(r.format_name for r in READERS)
     raise ListError(
         "not a list format sanctions-screen recognises",
