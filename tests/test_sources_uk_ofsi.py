@@ -75,3 +75,23 @@ def test_missing_required_column(tmp_path: Path) -> None:
     )
     with pytest.raises(ListError, match="Group ID"):
         load_list(path)
+
+
+def test_group_without_any_name(tmp_path: Path) -> None:
+    path = tmp_path / "ConList.csv"
+    header = "Name 6,Name 1,Name Non-Latin Script,Group Type,Alias Type,Regime,Group ID"
+    path.write_text(f"Last Updated,01/01/2025\n{header}\n,,,Individual,AKA,Russia,42\n")
+    with pytest.raises(ListError, match="Group ID 42 has no name"):
+        load_list(path)
+
+
+def test_script_guessed_when_the_file_omits_it(tmp_path: Path) -> None:
+    path = tmp_path / "ConList.csv"
+    header = "Name 6,Name 1,Name Non-Latin Script,Group Type,Alias Type,Regime,Group ID"
+    row = "IVANOV,Ivan,Иванов Иван,Individual,Primary name,Russia,42"
+    path.write_text(f"Last Updated,01/01/2025\n{header}\n{row}\n")
+    entry = load_list(path).entries[0]
+    assert [(n.name, n.script) for n in entry.names] == [
+        ("IVANOV, Ivan", None),
+        ("Иванов Иван", "Cyrillic"),
+    ]

@@ -180,6 +180,8 @@ def _read_main(path: Path) -> dict[str, _RawEntry]:
                 hint="OFAC may have changed the format; download the file again or report this",
             )
         ent_num = row[0].strip()
+        if not row[1].strip():
+            raise ListError("entry without a name", path=str(path), row=number)
         entries[ent_num] = _RawEntry(row=row, remarks=_val(row[11]))
     return entries
 

@@ -31,7 +31,7 @@ from ..models import (
     SanctionsList,
 )
 from .base import decode_legacy, sha256_of
-from .fields import iso_from_dmy, unique, unique_names
+from .fields import iso_from_dmy, script_of, unique, unique_names
 
 EXPECTED = "OFSI ConList.csv: a `Last Updated` line, then a header with Name 6 .. Group ID"
 SOURCE_URL = "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"
@@ -90,7 +90,7 @@ class UkOfsiCsvReader:
                 path=str(path),
                 sha256=sha256_of([path]),
             ),
-            entries=tuple(_entry(gid, group) for gid, group in groups.items()),
+            entries=tuple(_entry(gid, group, path) for gid, group in groups.items()),
         )
 
 
@@ -141,12 +141,9 @@ def _groups(rows: Iterator[list[str]], header: list[str], path: Path) -> dict[st
             group.names.append(entry_name)
         script_name = row.get("Name Non-Latin Script", "")
         if script_name:
-            script = row.get("Non-Latin Script Type", "") or None
-            group.names.append(
-                EntryName(
-                    script_name, NameType.AKA, strength, _SCRIPT_FIXES.get(script or "", script)
-                )
-            )
+            given = row.get("Non-Latin Script Type", "")
+            script = _SCRIPT_FIXES.get(given, given) or script_of(script_name)
+            group.names.append(EntryName(script_name, NameType.AKA, strength, script))
     return groups
 
 
@@ -158,9 +155,11 @@ def _row_name(row: dict[str, str], kind: EntityKind) -> str | None:
     return " ".join(p for p in (given, surname) if p) or None
 
 
-def _entry(gid: str, group: _Group) -> Entry:
+def _entry(gid: str, group: _Group, path: Path) -> Entry:
     rows = group.rows
     names = ([group.primary] if group.primary else []) + group.names
+    if not names:
+        raise ListError(f"Group ID {gid} has no name in any row", path=str(path), hint=EXPECTED)
     if names and names[0].type is not NameType.PRIMARY:
         names[0] = EntryName(names[0].name, NameType.PRIMARY, names[0].strength, names[0].script)
     # A group's rows usually repeat one long Other Information text: parse each text once.
