@@ -12,13 +12,35 @@ from pathlib import Path
 from ..errors import ListError
 from ..models import SanctionsList
 from .base import ListReader, read_head
+from .bis_dpl import BisDplReader
+from .eu_fsf import EuFsfLegacyXmlReader, EuFsfXmlReader
 from .native_yaml import NativeYamlReader
 from .ofac_csv import OfacCsvReader
+from .ofac_enhanced import OfacEnhancedXmlReader
+from .ofac_xml import OfacXmlReader
+from .opensanctions_csv import OpenSanctionsCsvReader
+from .opensanctions_ftm import OpenSanctionsFtmReader
+from .uk_ofsi import UkOfsiCsvReader
+from .un_xml import UnXmlReader
+from .us_csl import UsCslCsvReader
 
 READERS: tuple[ListReader, ...] = (
     NativeYamlReader(),
     OfacCsvReader(),
+    OfacXmlReader(),
+    OfacEnhancedXmlReader(),
+    UnXmlReader(),
+    UkOfsiCsvReader(),
+    EuFsfXmlReader(),
+    EuFsfLegacyXmlReader(),
+    UsCslCsvReader(),
+    BisDplReader(),
+    OpenSanctionsFtmReader(),
+    OpenSanctionsCsvReader(),
 )
+
+# OFAC ships SDN_ENHANCED.ZIP; mirrors often gzip the CSVs.
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b")
 
 
 def reader_for(path: Path) -> ListReader:
@@ -33,6 +55,12 @@ def reader_for(path: Path) -> ListReader:
     for reader in READERS:
         if reader.can_read(path, head):
             return reader
+    if head.startswith(_ARCHIVE_MAGIC):
+        raise ListError(
+            "this is a compressed archive (zip or gzip), not a list file",
+            path=str(path),
+            hint="unpack it and point --list at the file inside",
+        )
     known = ", ".join(r.format_name for r in READERS)
     raise ListError(
         "not a list format sanctions-screen recognises",

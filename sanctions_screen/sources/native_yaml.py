@@ -28,6 +28,15 @@ try:  # the C loader is ~10x faster on big lists; fall back where libyaml is mis
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+# Our schema nests five levels deep. libyaml builds nodes recursively in C, so a
+# document like "[[[[..." 100,000 levels deep crashes the interpreter instead of
+# raising; the event pass below (iterative, about a tenth of the load time)
+# refuses such a file first. It also refuses aliases (``*name``): the format has
+# no use for them, and nested aliases are YAML's "billion laughs".
+MAX_NESTING = 64
+_OPENERS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
 
 class NativeYamlReader:
     format_name = "sanctions-screen-yaml"
@@ -38,7 +47,9 @@ class NativeYamlReader:
 
     def read(self, path: Path) -> SanctionsList:
         try:
-            doc = yaml.load(path.read_bytes(), Loader=_Loader)
+            data = path.read_bytes()
+            _check_nesting(data, path)
+            doc = yaml.load(data, Loader=_Loader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f"line {mark.line + 1}: " if mark is not None else ""
@@ -49,7 +60,36 @@ class NativeYamlReader:
             ) from exc
         except OSError as exc:
             raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
-        return parse_document(doc, path)
+        try:
+            return parse_document(doc, path)
+        except (TypeError, AttributeError, ValueError) as exc:
+            # A value of the wrong shape (a number where a list of aliases belongs ...).
+            raise ListError(
+                f"unexpected structure ({exc})",
+                path=str(path),
+                hint="see the sanctions-screen-list/1 schema in sources/native_yaml.py",
+            ) from exc
+
+
+def _check_nesting(data: bytes, path: Path) -> None:
+    depth = 0
+    for event in yaml.parse(data, Loader=_Loader):
+        if isinstance(event, _OPENERS):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ListError(
+                    f"YAML nested deeper than {MAX_NESTING} levels",
+                    path=str(path),
+                    hint="this is not a sanctions-screen list; check the file",
+                )
+        elif isinstance(event, _CLOSERS):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            raise ListError(
+                f"YAML alias *{event.anchor} (the list format does not use anchors and aliases)",
+                path=str(path),
+                hint="write the values out in full",
+            )
 
 
 def parse_document(doc: Any, path: Path) -> SanctionsList:

@@ -37,6 +37,8 @@ NULL = "-0-"
 MAIN_COLUMNS = 12
 # A main-file row starts with a numeric ent_num and a quoted name.
 _MAIN_ROW_RE = re.compile(rb'^\s*\d+,"[^"]*"?,(?:"[a-z]+"|-0- ?),"')
+# alt.csv / add.csv rows start with two numbers: ent_num, alt_num or add_num.
+_COMPANION_ROW_RE = re.compile(rb"^\s*\d+,\d+,")
 _KINDS = {
     "individual": EntityKind.PERSON,
     "vessel": EntityKind.VESSEL,
@@ -76,9 +78,16 @@ class OfacCsvReader:
     def can_read(self, path: Path, head: bytes) -> bool:
         if path.is_dir():
             return _main_file(path) is not None
-        return _looks_like_main(head)
+        # Companion files are claimed too, so that pointing at one gets a useful error.
+        return _looks_like_main(head) or _looks_like_companion(head)
 
     def read(self, path: Path) -> SanctionsList:
+        if path.is_file() and _looks_like_companion(read_head(path)):
+            raise ListError(
+                "this is an OFAC companion file (aliases or addresses), not a list by itself",
+                path=str(path),
+                hint="point --list at sdn.csv (or cons_prim.csv), or at the directory holding them",
+            )
         main = _main_file(path) if path.is_dir() else path
         if main is None:
             raise ListError("no sdn.csv or cons_prim.csv in this directory", path=str(path))
@@ -113,6 +122,11 @@ class OfacCsvReader:
 def _looks_like_main(head: bytes) -> bool:
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
     return bool(_MAIN_ROW_RE.match(first))
+
+
+def _looks_like_companion(head: bytes) -> bool:
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    return bool(_COMPANION_ROW_RE.match(first))
 
 
 def _main_file(directory: Path) -> Path | None:
@@ -166,6 +180,8 @@ def _read_main(path: Path) -> dict[str, _RawEntry]:
                 hint="OFAC may have changed the format; download the file again or report this",
             )
         ent_num = row[0].strip()
+        if not row[1].strip():
+            raise ListError("entry without a name", path=str(path), row=number)
         entries[ent_num] = _RawEntry(row=row, remarks=_val(row[11]))
     return entries
 
