@@ -137,7 +137,7 @@ def test_huge_field(shared_data: Path, format_name: str) -> None:
 def test_deeply_nested_xml(format_name: str) -> None:
     root = XML_ROOTS[format_name].encode()
     depth = 100_000
-    with pytest.raises(ListError, match="nested deeper"):
+    with pytest.raises(ListError, match="nested deeper|nesting depth"):
         for path in _scratch():
             path.write_bytes(root + b"<a>" * depth + b"</a>" * depth)
             load_list(path)
@@ -180,9 +180,9 @@ YAML_HEAD = "format: sanctions-screen-list/1\n"
 @pytest.mark.parametrize(
     ("document", "message"),
     [
-        (YAML_HEAD + "list: " + "[" * 100_000, "nested deeper"),  # crashes libyaml unchecked
-        (YAML_HEAD + "list: " + "{a: " * 100_000, "nested deeper"),
-        ("# " + YAML_HEAD + "- " * 100_000 + "x", "nested deeper"),
+        (YAML_HEAD + "list: " + "[" * 100_000, "nested deeper|nesting depth"),  # crashes libyaml unchecked
+        (YAML_HEAD + "list: " + "{a: " * 100_000, "nested deeper|nesting depth"),
+        ("# " + YAML_HEAD + "- " * 100_000 + "x", "nested deeper|nesting depth"),
         (
             YAML_HEAD + "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]\n",
             "alias",

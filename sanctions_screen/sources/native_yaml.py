@@ -67,7 +67,7 @@ class NativeYamlReader:
             raise ListError(
                 f"unexpected structure ({exc})",
                 path=str(path),
-                hint="see the sanctions-screen-list/1 schema in sources/native_yaml.py",
+                hint="see the sanctions-screen-list/1 schema in lists/README.md",
             ) from exc
 
 
