@@ -16,6 +16,7 @@ import click
 from rich.console import Console
 
 from . import __version__, app
+from .cli_options import list_options, load_for_screening
 from .errors import ScreenError
 from .exitcodes import ExitCode
 from .formats import OutputFormat
@@ -46,7 +47,7 @@ def screening_options(func: F) -> F:
             envvar=f"{ENV_PREFIX}_LIST",
             type=click.Path(path_type=Path),
             help="List file or directory to screen against (repeatable). "
-            "Default: the bundled OFAC DPRK 2022 list.",
+            "Default: the lists fetched by `lists update`, else the bundled OFAC DPRK 2022 list.",
         ),
         click.option(
             "--threshold",
@@ -144,6 +145,7 @@ def main() -> None:
     help="Format of the inputs; needed for - (stdin) unless it can be guessed.",
 )
 @screening_options
+@list_options
 @handle_errors
 def screen(
     inputs: tuple[str, ...],
@@ -168,7 +170,7 @@ def screen(
     """
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
-    loaded = app.load(list_paths)
+    loaded = load_for_screening(list_paths)
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
     )
@@ -188,6 +190,7 @@ def screen(
     "--kind", type=click.Choice([k.value for k in EntityKind]), help="What NAME is, if known."
 )
 @screening_options
+@list_options
 @handle_errors
 def check(
     name: str,
@@ -208,7 +211,7 @@ def check(
     """
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
-    loaded = app.load(list_paths)
+    loaded = load_for_screening(list_paths)
     counterparty = Counterparty(
         name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
     )
@@ -234,3 +237,8 @@ def summary_line(report: Report) -> str:
         f"{report.hit_count} hits on {report.flagged_count} counterparties "
         f"at threshold {report.options.threshold:g}"
     )
+
+
+from .cli_lists import lists  # noqa: E402 - it imports this module's helpers
+
+main.add_command(lists)
