@@ -136,7 +136,13 @@ def _verify(
             f"{source.url} sent a web page, not the list",
             hint="the address may have moved; set it with --url or " + source.env_var,
         )
-    loaded = load_list(main)  # the registry's reader; fails on garbage, unknown formats, no entries
+    try:  # the registry's reader: fails on garbage, unknown formats and lists without entries
+        loaded = load_list(main)
+    except ListError as exc:
+        where = f"row {exc.row}: " if exc.row is not None else ""
+        raise ListError(
+            f"the copy from {source.url} is not a usable list: {where}{exc.detail}"
+        ) from exc
     count = len(loaded.entries)
     old_count = int((old_meta or {}).get("entries") or 0)
     if old_count and count < old_count * MIN_ENTRY_RATIO and not force:

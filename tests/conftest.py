@@ -20,6 +20,17 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+# Options a developer may have set in their shell that would change what a test sees.
+ISOLATED_ENV = (
+    "SANCTIONS_SCREEN_LIST",
+    "SANCTIONS_SCREEN_MAX_LIST_AGE",
+    "SANCTIONS_SCREEN_NO_CACHE",
+    "SANCTIONS_SCREEN_ONLY_CHANGED_SINCE",
+    "SANCTIONS_SCREEN_TIMEOUT",
+    *(f"SANCTIONS_SCREEN_URL_{s}" for s in ("OFAC_SDN", "OFAC_CONS", "UN", "UK_OFSI", "US_CSL")),
+)
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -28,9 +39,5 @@ def isolated_user_dirs(
     base = tmp_path_factory.mktemp("user-dirs")
     monkeypatch.setenv("SANCTIONS_SCREEN_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("SANCTIONS_SCREEN_CACHE_DIR", str(base / "cache"))
-    for name in (
-        "SANCTIONS_SCREEN_MAX_LIST_AGE",
-        "SANCTIONS_SCREEN_NO_CACHE",
-        "SANCTIONS_SCREEN_LIST",
-    ):
+    for name in ISOLATED_ENV:
         monkeypatch.delenv(name, raising=False)
