@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .listcodec import CodecError, decode, encode
+from .listcodec import decode, encode
 from .models import SanctionsList
 from .paths import cache_dir
 from .sources import load_list, reader_for
@@ -107,7 +107,7 @@ def _read(cache_file: Path, key: bytes) -> SanctionsList | None:
         return None
     try:
         return decode(marshal.loads(payload))
-    except (CodecError, EOFError, ValueError, TypeError):
+    except Exception:  # CodecError, EOFError, ...: a cache must never be why a screen fails
         return None
 
 
