@@ -132,7 +132,14 @@ def only_changed(
     kept: list[SanctionsList] = []
     notes: list[str] = []
     record: list[dict[str, Any]] = []
-    for new, before in pair_by_name(current, old):
+    pairs = pair_by_name(current, old)
+    used = {id(before) for _, before in pairs}
+    notes.extend(
+        f"{o.meta.path}: {o.meta.name} matches no list being screened; ignored"
+        for o in old
+        if id(o) not in used
+    )
+    for new, before in pairs:
         if before is None:
             kept.append(new)
             notes.append(
