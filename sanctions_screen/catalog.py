@@ -2,9 +2,10 @@
 
 Each source is one list: a main file plus, for OFAC's legacy CSV, the
 companion files published beside it. The main file's address can be
-overridden per source with ``SANCTIONS_SCREEN_URL_<SOURCE>`` (the source
-name upper-cased, ``-`` as ``_``) or with ``lists update --url SOURCE=URL``;
-companions are fetched from the same directory as the main file.
+overridden per source, first match wins: ``lists update --url SOURCE=URL``;
+``SANCTIONS_SCREEN_URL_<SOURCE>`` (the source name upper-cased, ``-`` as
+``_``); a ``SOURCE: URL`` line in ``sources.yaml`` in the data directory.
+Companions are fetched from the same directory as the main file.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ import os
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from .errors import UsageError
 
 ENV_URL_PREFIX = "SANCTIONS_SCREEN_URL_"
+CONFIG_FILE = "sources.yaml"  # in the data directory
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +86,11 @@ def resolve(
     names: tuple[str, ...],
     overrides: Mapping[str, str] | None = None,
     environ: Mapping[str, str] | None = None,
+    config: Mapping[str, str] | None = None,
 ) -> tuple[Source, ...]:
     """The sources to update (all when ``names`` is empty), with their addresses overridden."""
     env = os.environ if environ is None else environ
+    config = config or {}
     chosen = [s for s in SOURCES if not names or s.name in names]
     unknown = sorted(set(names) - set(SOURCE_NAMES))
     if unknown:
@@ -93,7 +100,12 @@ def resolve(
         )
     result = []
     for source in chosen:
-        url = (overrides or {}).get(source.name) or env.get(source.env_var) or source.url
+        url = (
+            (overrides or {}).get(source.name)
+            or env.get(source.env_var)
+            or config.get(source.name)
+            or source.url
+        )
         result.append(Source(source.name, source.title, url, source.main_file, source.companions))
     return tuple(result)
 
@@ -110,6 +122,30 @@ def parse_url_overrides(values: tuple[str, ...]) -> dict[str, str]:
             )
         overrides[name] = url
     return overrides
+
+
+def read_config(path: Path) -> dict[str, str]:
+    """``SOURCE: URL`` pairs from ``sources.yaml``; no file means no overrides."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise UsageError(f"cannot read the source addresses: {exc}", path=str(path)) from exc
+    if doc is None:
+        return {}
+    bad = (
+        [repr(k) for k, v in doc.items() if k not in SOURCE_NAMES or not isinstance(v, str)]
+        if isinstance(doc, dict)
+        else ["the whole file"]
+    )
+    if bad:
+        raise UsageError(
+            f"expected `SOURCE: URL` lines, not {', '.join(bad)}",
+            path=str(path),
+            hint=f"SOURCE is one of {', '.join(SOURCE_NAMES)}",
+        )
+    return {str(k): str(v) for k, v in doc.items()}
 
 
 def files_of(source: Source) -> tuple[FileToFetch, ...]:

@@ -173,7 +173,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 @_format_option
 def sources(fmt: str) -> None:
     """The official lists `lists update` fetches, their addresses and override variables."""
-    resolved = catalog.resolve(())
+    resolved = catalog.resolve((), config=catalog.read_config(data_dir() / catalog.CONFIG_FILE))
     if fmt == "json":
         _emit(lists_render.to_json(lists_render.sources_as_data(resolved)))
     else:
@@ -198,7 +198,8 @@ def sources(fmt: str) -> None:
     "urls",
     multiple=True,
     metavar="SOURCE=URL",
-    help="Fetch SOURCE's main file from URL (repeatable); or set SANCTIONS_SCREEN_URL_<SOURCE>.",
+    help="Fetch SOURCE's main file from URL (repeatable). "
+    "Also: SANCTIONS_SCREEN_URL_<SOURCE>, or sources.yaml in the data directory.",
 )
 @handle_errors
 def update(names: tuple[str, ...], force: bool, timeout: float, urls: tuple[str, ...]) -> None:
@@ -208,7 +209,8 @@ def update(names: tuple[str, ...], force: bool, timeout: float, urls: tuple[str,
     implausibly smaller; the replaced copy is kept in previous/. SOURCE is one of
     ofac-sdn, ofac-cons, un, uk-ofsi, us-csl (see `lists sources`).
     """
-    chosen = catalog.resolve(names, catalog.parse_url_overrides(urls))
+    config = catalog.read_config(data_dir() / catalog.CONFIG_FILE)
+    chosen = catalog.resolve(names, catalog.parse_url_overrides(urls), config=config)
     options = UpdateOptions(force=force, timeout=timeout)
     console = stderr_console()
     failed = 0

@@ -319,3 +319,23 @@ def test_bad_update_arguments(args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["lists", "update", *args])
     assert result.exit_code in (2, 3)
     assert message in result.stderr
+
+
+def test_addresses_from_sources_yaml_in_the_data_directory(server: Server) -> None:
+    data_root().mkdir(parents=True, exist_ok=True)
+    (data_root() / "sources.yaml").write_text(f"ofac-sdn: {small_sdn(server)}\n")
+    code, _, err = run_update()
+    assert code == 0, err
+    assert f"{SMALL_ENTRIES} entries" in err
+    code, _, err = run_update(url=f"{server.base}/nowhere/sdn.csv")  # the variable wins
+    assert code == 3
+    assert "HTTP 404" in err
+
+
+@pytest.mark.parametrize("content", ["nonsense: http://x/\n", "- a list\n", "ofac-sdn: [1]\n"])
+def test_a_bad_sources_yaml_is_a_usage_error(content: str) -> None:
+    data_root().mkdir(parents=True, exist_ok=True)
+    (data_root() / "sources.yaml").write_text(content)
+    code, _, err = run_update()
+    assert code == 2
+    assert err.startswith(f"sanctions-screen: error: {data_root() / 'sources.yaml'}: expected")
