@@ -171,6 +171,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 
 @lists.command()
 @_format_option
+@handle_errors
 def sources(fmt: str) -> None:
     """The official lists `lists update` fetches, their addresses and override variables."""
     resolved = catalog.resolve((), config=catalog.read_config(data_dir() / catalog.CONFIG_FILE))

@@ -339,3 +339,20 @@ def test_a_bad_sources_yaml_is_a_usage_error(content: str) -> None:
     code, _, err = run_update()
     assert code == 2
     assert err.startswith(f"sanctions-screen: error: {data_root() / 'sources.yaml'}: expected")
+
+
+def test_ctrl_c_during_a_download_leaves_the_current_copy_untouched(
+    server: Server, installed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(installed)
+
+    def interrupted(url: str, dest: Path, **kwargs: object) -> None:
+        dest.write_bytes(b"half a file")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sanctions_screen.update.fetch", interrupted)
+    code, _, err = run_update(url=full_sdn(server))
+    assert code == 130
+    assert err == "sanctions-screen: interrupted; ofac-sdn: the current copy is untouched\n"
+    assert snapshot(installed) == before
+    assert not any(p.name.startswith(".incoming") for p in data_root().iterdir())
