@@ -189,6 +189,7 @@ def sources(fmt: str) -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
     default=DEFAULT_TIMEOUT_SECONDS,
     show_default=True,
     envvar=f"{ENV_PREFIX}_TIMEOUT",
@@ -209,6 +210,14 @@ def update(names: tuple[str, ...], force: bool, timeout: float, urls: tuple[str,
     A copy replaces the current one only after it parses, is not empty and is not
     implausibly smaller; the replaced copy is kept in previous/. SOURCE is one of
     ofac-sdn, ofac-cons, un, uk-ofsi, us-csl (see `lists sources`).
+
+    Exit status: 0 every source updated or unchanged, 3 a source failed (its current
+    copy is untouched).
+
+    \b
+    Examples:
+      sanctions-screen lists update
+      sanctions-screen lists update ofac-sdn --url ofac-sdn=https://mirror.example/sdn.csv
     """
     config = catalog.read_config(data_dir() / catalog.CONFIG_FILE)
     chosen = catalog.resolve(names, catalog.parse_url_overrides(urls), config=config)
