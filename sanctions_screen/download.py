@@ -23,6 +23,9 @@ from .errors import ListError
 
 DEFAULT_TIMEOUT_SECONDS = 30.0  # longest wait for a connection or for the next bytes
 CHUNK_BYTES = 64 * 1024
+# The biggest official file (OFAC's SDN_ENHANCED.XML) is well under 100 MB; anything
+# past this is a misbehaving server, and must not fill the disk.
+MAX_DOWNLOAD_BYTES = 1 << 30
 ALLOWED_SCHEMES = ("http", "https")
 USER_AGENT = f"sanctions-screen/{__version__} (+lists update)"
 HTTP_NOT_MODIFIED = 304
@@ -108,6 +111,8 @@ def _save(
 ) -> int:
     length_header = response.headers.get("Content-Length")
     expected = int(length_header) if length_header and length_header.isdigit() else None
+    if expected is not None and expected > MAX_DOWNLOAD_BYTES:
+        raise _too_big(url)
     received = 0
     if progress is not None:
         progress.start(dest.name, expected)
@@ -116,6 +121,8 @@ def _save(
             while chunk := response.read(CHUNK_BYTES):
                 out.write(chunk)
                 received += len(chunk)
+                if received > MAX_DOWNLOAD_BYTES:
+                    raise _too_big(url)
                 if progress is not None:
                     progress.advance(len(chunk))
     except OSError as exc:
@@ -131,6 +138,10 @@ def _save(
             hint="try again later",
         )
     return received
+
+
+def _too_big(url: str) -> ListError:
+    return ListError(f"download failed: {url} is larger than {MAX_DOWNLOAD_BYTES:,} bytes")
 
 
 def _timed_out(url: str, timeout: float) -> ListError:

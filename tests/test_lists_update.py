@@ -356,3 +356,11 @@ def test_ctrl_c_during_a_download_leaves_the_current_copy_untouched(
     assert err == "sanctions-screen: interrupted; ofac-sdn: the current copy is untouched\n"
     assert snapshot(installed) == before
     assert not any(p.name.startswith(".incoming") for p in data_root().iterdir())
+
+
+def test_an_oversized_download_is_refused(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sanctions_screen.download.MAX_DOWNLOAD_BYTES", 1000)
+    code, _, err = run_update(url=full_sdn(server))
+    assert code == 3
+    assert "is larger than 1,000 bytes" in err
+    assert not current_dir("ofac-sdn", data_root()).exists()
