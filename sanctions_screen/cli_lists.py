@@ -163,6 +163,12 @@ def convert(file: Path, output: Path | None) -> None:
 def diff(old: Path, new: Path, fmt: str) -> None:
     """Entries added, removed and changed (by id) between an OLD and a NEW edition of a list."""
     delta = diff_lists(load_list(old), load_list(new))
+    if delta.old.meta.name != delta.new.meta.name:
+        stderr_console().print(
+            f"{PROG}: warning: comparing two different lists "
+            f"({delta.old.meta.name!r} and {delta.new.meta.name!r}); entries match by id only",
+            markup=False,
+        )
     if fmt == "json":
         _emit(lists_render.to_json(lists_render.diff_as_data(delta)))
     else:

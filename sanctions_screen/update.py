@@ -10,11 +10,13 @@ leaves the current copy as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,10 +64,26 @@ def update_source(
 ) -> Outcome:
     """Bring one source up to date; raises :class:`ListError` and keeps the old copy on failure."""
     root = options.root if options.root is not None else data_dir()
+    try:
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ListError(
+                f"cannot write the data directory: {exc.strerror}", path=str(root)
+            ) from exc
+        with _exclusive(root, source.name):
+            return _update(source, root, options, progress)
+    except ListError as exc:
+        exc.detail = f"{source.name}: {exc.detail}; {UNTOUCHED}"
+        raise
+
+
+def _update(
+    source: Source, root: Path, options: UpdateOptions, progress: ProgressSink | None
+) -> Outcome:
     current = current_dir(source.name, root)
     old_meta = read_metadata(current)
     try:
-        root.mkdir(parents=True, exist_ok=True)
         incoming = Path(tempfile.mkdtemp(prefix=f".incoming-{source.name}-", dir=root))
     except OSError as exc:
         raise ListError(f"cannot write the data directory: {exc.strerror}", path=str(root)) from exc
@@ -79,11 +97,30 @@ def update_source(
         _write_json(incoming / METADATA_FILE, metadata)
         _install(incoming, current, previous_dir(source.name, root))
         return Outcome(source.name, True, metadata["entries"], metadata["as_of"], current)
-    except ListError as exc:
-        exc.detail = f"{source.name}: {exc.detail}; {UNTOUCHED}"
-        raise
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _exclusive(root: Path, source: str) -> Iterator[None]:
+    """One update of a source at a time (advisory lock where the platform has flock)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; concurrent updates are the user's to avoid
+        yield
+        return
+    try:
+        handle = (root / f".lock-{source}").open("a")
+    except OSError as exc:
+        raise ListError(f"cannot create a lock file: {exc.strerror}", path=str(root)) from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise ListError(
+                "another `lists update` of this source is running", hint="wait for it to finish"
+            ) from exc
+        yield
 
 
 def _fetch_all(

@@ -101,3 +101,11 @@ def test_diff_with_a_bad_file_exits_3(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lists", "diff", str(old), str(bad)])
     assert result.exit_code == 3
     assert result.stderr.startswith(f"sanctions-screen: error: {bad}: not a list format")
+
+
+def test_diff_of_two_different_lists_warns(tmp_path: Path) -> None:
+    old = write_list(tmp_path / "a.yaml", OLD_ENTRIES, name="One")
+    new = write_list(tmp_path / "b.yaml", OLD_ENTRIES, name="Other")
+    result = CliRunner().invoke(main, ["lists", "diff", str(old), str(new)])
+    assert result.exit_code == 0
+    assert "warning: comparing two different lists ('One' and 'Other')" in result.stderr

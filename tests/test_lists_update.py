@@ -364,3 +364,15 @@ def test_an_oversized_download_is_refused(server: Server, monkeypatch: pytest.Mo
     assert code == 3
     assert "is larger than 1,000 bytes" in err
     assert not current_dir("ofac-sdn", data_root()).exists()
+
+
+def test_a_second_update_of_the_same_source_waits_its_turn(server: Server) -> None:
+    import fcntl
+
+    data_root().mkdir(parents=True, exist_ok=True)
+    with (data_root() / ".lock-ofac-sdn").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        code, _, err = run_update(url=small_sdn(server))
+    assert code == 3
+    assert "ofac-sdn: another `lists update` of this source is running" in err
+    assert run_update(url=small_sdn(server))[0] == 0
