@@ -32,7 +32,9 @@ class LoadedLists:
 def load(list_paths: Sequence[Path], selection: ListSelection | None = None) -> LoadedLists:
     """The ``--list`` lists; else the updated lists in the data directory; else the bundled one."""
     selection = selection or ListSelection()
-    loader = cached_loader() if selection.use_cache else load_list
+    loader = lists_store.with_download_records(
+        cached_loader() if selection.use_cache else load_list
+    )
     lists = lists_store.lists_for_screening(list_paths, loader)
     if selection.max_age_days is not None:
         today = dt.datetime.now(dt.timezone.utc).date()

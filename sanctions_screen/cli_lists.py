@@ -92,7 +92,9 @@ def show(list_paths: tuple[Path, ...] = (), fmt: str = "table") -> None:
 
     Those are the lists fetched by `lists update` when there are any, else the bundled list.
     """
-    loader = cached_loader() if current_selection().use_cache else load_list
+    loader = lists_store.with_download_records(
+        cached_loader() if current_selection().use_cache else load_list
+    )
     loaded = lists_store.lists_for_screening(list_paths, loader)
     if fmt == "json":
         _emit(lists_render.to_json(lists_render.lists_as_data(loaded)))
@@ -162,7 +164,8 @@ def convert(file: Path, output: Path | None) -> None:
 @handle_errors
 def diff(old: Path, new: Path, fmt: str) -> None:
     """Entries added, removed and changed (by id) between an OLD and a NEW edition of a list."""
-    delta = diff_lists(load_list(old), load_list(new))
+    load = lists_store.with_download_records(load_list)
+    delta = diff_lists(load(old), load(new))
     if delta.old.meta.name != delta.new.meta.name:
         stderr_console().print(
             f"{PROG}: warning: comparing two different lists "

@@ -85,10 +85,26 @@ def installed(root: Path | None = None) -> list[Installed]:
 
 def load_installed(item: Installed, loader: Loader = load_list) -> SanctionsList:
     """Read a stored list, completing its as-of date and address from the download record."""
-    loaded = loader(item.main_path)
+    return _complete(loader(item.main_path), item.metadata)
+
+
+def with_download_records(loader: Loader) -> Loader:
+    """A loader that completes a list read from a stored copy (or ``previous/``) from its
+    ``source.json``, so ``--list`` and ``--only-changed-since`` paths into the data
+    directory get their as-of dates too."""
+
+    def load(path: Path) -> SanctionsList:
+        loaded = loader(path)
+        metadata = read_metadata(path if path.is_dir() else path.parent)
+        return loaded if metadata is None else _complete(loaded, metadata)
+
+    return load
+
+
+def _complete(loaded: SanctionsList, metadata: dict[str, Any]) -> SanctionsList:
     meta = loaded.meta
-    as_of = meta.as_of or _str_or_none(item.metadata.get("as_of"))
-    url = _str_or_none(item.metadata.get("url")) or meta.source_url
+    as_of = meta.as_of or _str_or_none(metadata.get("as_of"))
+    url = _str_or_none(metadata.get("url")) or meta.source_url
     return dataclasses.replace(loaded, meta=dataclasses.replace(meta, as_of=as_of, source_url=url))
 
 

@@ -160,3 +160,14 @@ def test_only_changed_since_needs_an_existing_file(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+def test_a_list_path_into_the_data_directory_gets_its_recorded_date(tmp_path: Path) -> None:
+    installed = install_fake()  # the YAML itself states no date
+    code, report, _ = check_json("Zil-M LLC", "--list", str(installed), "--max-list-age", "100000")
+    assert code == 1
+    assert report["lists"][0]["as_of"] == "2026-11-20"
+    result = CliRunner().invoke(
+        main, ["lists", "diff", str(installed), str(installed), "--format", "json"]
+    )
+    assert json.loads(result.stdout)["old"]["as_of"] == "2026-11-20"
