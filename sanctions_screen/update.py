@@ -41,6 +41,7 @@ from .sources.base import read_head
 MIN_ENTRY_RATIO = 0.5
 HTML_MARKERS = (b"<!doctype html", b"<html")
 UNTOUCHED = "the current copy is untouched"
+NOTHING_INSTALLED = "nothing was installed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,8 @@ def update_source(
         with _exclusive(root, source.name):
             return _update(source, root, options, progress)
     except ListError as exc:
-        exc.detail = f"{source.name}: {exc.detail}; {UNTOUCHED}"
+        kept = UNTOUCHED if current_dir(source.name, root).exists() else NOTHING_INSTALLED
+        exc.detail = f"{source.name}: {exc.detail}; {kept}"
         raise
 
 

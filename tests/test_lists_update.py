@@ -259,7 +259,9 @@ def test_a_failed_download_leaves_the_current_copy_untouched(
 def test_a_failed_first_download_installs_nothing(server: Server) -> None:
     code, _, err = run_update(url=f"{server.base}/nowhere/sdn.csv")
     assert code == 3
-    assert "HTTP 404" in err
+    assert err.endswith(
+        f"HTTP 404 Not Found from {server.base}/nowhere/sdn.csv; nothing was installed\n"
+    )
     assert not current_dir("ofac-sdn", data_root()).exists()
 
 
