@@ -7,6 +7,7 @@ renderer. stdout carries only the table or JSON; messages go to stderr.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,7 @@ from .listdiff import diff_lists
 from .models import SanctionsList
 from .output import stdout_wants_color, write_atomically
 from .paths import data_dir
-from .sources import load_list
+from .sources import load_list, load_lists
 from .sources.native_yaml import dump_document
 from .update import UpdateOptions, update_source
 
@@ -52,8 +53,11 @@ def _format_option(func: click.decorators.FC) -> click.decorators.FC:
 
 
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` stopped reading: end quietly, as screen does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.group(invoke_without_command=True)
@@ -119,8 +123,8 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
     failed = 0
     console = stderr_console()
     for path in files:
-        try:
-            good.append((str(path), load_list(path)))
+        try:  # a directory of list files is read file by file, as --list reads it
+            good.extend((sl.meta.path or str(path), sl) for sl in load_lists([path]))
         except ScreenError as exc:
             failed += 1
             console.print(f"{PROG}: error: {exc.one_line()}", markup=False)

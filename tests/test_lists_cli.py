@@ -134,3 +134,11 @@ def test_sources_lists_addresses_and_variables() -> None:
     assert by_name["uk-ofsi"]["env_var"] == "SANCTIONS_SCREEN_URL_UK_OFSI"
     code, out, _ = invoke("lists", "sources")
     assert "SANCTIONS_SCREEN_URL_OFAC_SDN" in out
+
+
+def test_validate_a_directory_of_lists(tmp_path: Path) -> None:
+    write_list(tmp_path / "a.yaml", NEW_ENTRIES, name="A")
+    write_list(tmp_path / "b.yaml", NEW_ENTRIES, name="B")
+    code, out, _ = invoke("lists", "validate", str(tmp_path), "-f", "json")
+    assert code == 0
+    assert [v["name"] for v in json.loads(out)["valid"]] == ["A", "B"]
