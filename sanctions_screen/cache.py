@@ -39,7 +39,12 @@ CACHE_SUBDIR = "lists"
 
 def cached_loader(directory: Path | None = None) -> Callable[[Path], SanctionsList]:
     """A drop-in for :func:`load_list` that goes through the cache in ``directory``."""
-    where = directory if directory is not None else cache_dir() / CACHE_SUBDIR
+    if directory is None:
+        try:
+            directory = cache_dir() / CACHE_SUBDIR
+        except RuntimeError:  # no home directory to put a cache in: load without one
+            return load_list
+    where = directory
 
     def load(path: Path) -> SanctionsList:
         return load_list_cached(path, where)

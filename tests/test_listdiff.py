@@ -6,13 +6,16 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctions_screen.cli import main
-from sanctions_screen.listdiff import FieldChange, diff_lists
+from sanctions_screen.listdiff import FieldChange, diff_lists, only_changed
+from sanctions_screen.models import ListMeta, SanctionsList
 from sanctions_screen.sources import load_list
 
 from .conftest import SHARED_DATA
-from .factories import NEW_ENTRIES, OLD_ENTRIES, write_list
+from .factories import NEW_ENTRIES, OLD_ENTRIES, entry, write_list
 
 EXCERPT = SHARED_DATA / "ofac" / "excerpts" / "dprk_2022_sdn.csv"
 
@@ -109,3 +112,29 @@ def test_diff_of_two_different_lists_warns(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lists", "diff", str(old), str(new)])
     assert result.exit_code == 0
     assert "warning: comparing two different lists ('One' and 'Other')" in result.stderr
+
+
+_ids = st.sampled_from([str(i) for i in range(8)])
+_names = st.sampled_from(["APOLLON OOO", "ZIL-M LLC", "RK BRIZ", "PARSEK LLC"])
+_entries = st.dictionaries(_ids, st.tuples(_names, st.sets(_names, max_size=2)), max_size=8)
+
+
+def _as_list(spec: dict[str, tuple[str, set[str]]]) -> SanctionsList:
+    entries = tuple(entry(i, n, aliases=tuple(sorted(a))) for i, (n, a) in spec.items())
+    return SanctionsList(ListMeta("L"), entries)
+
+
+@given(_entries, _entries)
+def test_diff_accounts_for_every_entry(old_spec: dict, new_spec: dict) -> None:  # type: ignore[type-arg]
+    old, new = _as_list(old_spec), _as_list(new_spec)
+    delta = diff_lists(old, new)
+    assert {e.id for e in delta.added} == set(new_spec) - set(old_spec)
+    assert {e.id for e in delta.removed} == set(old_spec) - set(new_spec)
+    assert len(delta.added) + len(delta.changed) + delta.unchanged_count == len(new.entries)
+    for change in delta.changed:
+        assert change.changes and change.old != change.new
+    assert not diff_lists(new, new).changed_entries()
+    kept, _, _ = only_changed([new], [old])
+    old_by_id = {e.id: e for e in old.entries}
+    must_screen = {e.id for e in new.entries if old_by_id.get(e.id) != e}
+    assert {e.id for e in kept[0].entries} == must_screen
