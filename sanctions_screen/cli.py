@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
-from . import __version__, app
+from . import __version__, app, gate
+from .cli_gate import GatePolicy, allowlist_warnings, finish_run, gate_options
 from .cli_options import list_options, load_for_screening
 from .errors import ScreenError
 from .exitcodes import ExitCode
@@ -23,7 +24,6 @@ from .formats import OutputFormat
 from .inputs import STDIN, InputFormat
 from .matching import DEFAULT_THRESHOLD
 from .models import Counterparty, EntityKind, Report, ScreeningOptions
-from .output import write_report
 
 F = TypeVar("F", bound=Callable[..., Any])
 PROG = "sanctions-screen"
@@ -80,10 +80,15 @@ def screening_options(func: F) -> F:
             "--output",
             "-o",
             type=click.Path(dir_okay=False, path_type=Path),
+            envvar=f"{ENV_PREFIX}_OUTPUT",
             help="Write the report to FILE (atomically) instead of stdout.",
         ),
         click.option(
-            "--quiet", "-q", is_flag=True, help="No summary on stderr (errors are still shown)."
+            "--quiet",
+            "-q",
+            is_flag=True,
+            envvar=f"{ENV_PREFIX}_QUIET",
+            help="No summary on stderr (errors are still shown).",
         ),
     ]
     for decorator in reversed(decorators):
@@ -142,9 +147,11 @@ def main() -> None:
 @click.option(
     "--input-format",
     type=click.Choice([f.value for f in InputFormat]),
+    envvar=f"{ENV_PREFIX}_INPUT_FORMAT",
     help="Format of the inputs; needed for - (stdin) unless it can be guessed.",
 )
 @screening_options
+@gate_options
 @list_options
 @handle_errors
 def screen(
@@ -157,10 +164,12 @@ def screen(
     fmt: str,
     output: Path | None,
     quiet: bool,
+    policy: GatePolicy,
 ) -> None:
     """Screen the counterparties in CSV or YAML INPUTS files (- for stdin).
 
-    Exit status: 0 no hits, 1 hits, 2 usage error, 3 input or list error.
+    Exit status: 0 no hit fails the gate, 1 a hit fails it, 2 usage error,
+    3 input, list or allowlist error, 4 output error.
 
     \b
     Examples:
@@ -170,6 +179,7 @@ def screen(
     """
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
+    policy = policy.prepared(threshold, top)
     loaded = load_for_screening(list_paths)
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
@@ -179,9 +189,10 @@ def screen(
         for warning in batch.warnings:
             console.print(f"{PROG}: warning: {warning}", markup=False)
     counterparties = [cp for batch in batches for cp in batch.counterparties]
-    options = ScreeningOptions(threshold=threshold, top=top)
-    report = app.screen(loaded, counterparties, options, inputs)
-    _finish(report, OutputFormat(fmt), output, quiet)
+    options = ScreeningOptions(threshold=threshold, top=policy.screening_top(top))
+    digests = [(batch.source, batch.sha256) for batch in batches]
+    report = app.screen(loaded, counterparties, options, inputs, input_sha256=digests)
+    _finish(report, OutputFormat(fmt), output, quiet, policy, "screen")
 
 
 @main.command()
@@ -190,6 +201,7 @@ def screen(
     "--kind", type=click.Choice([k.value for k in EntityKind]), help="What NAME is, if known."
 )
 @screening_options
+@gate_options
 @list_options
 @handle_errors
 def check(
@@ -201,6 +213,7 @@ def check(
     fmt: str,
     output: Path | None,
     quiet: bool,
+    policy: GatePolicy,
 ) -> None:
     """Screen one NAME given on the command line.
 
@@ -211,22 +224,35 @@ def check(
     """
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
+    policy = policy.prepared(threshold, top)
     loaded = load_for_screening(list_paths)
     counterparty = Counterparty(
         name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
     )
-    report = app.screen(loaded, [counterparty], ScreeningOptions(threshold=threshold, top=top))
-    _finish(report, OutputFormat(fmt), output, quiet)
+    options = ScreeningOptions(threshold=threshold, top=policy.screening_top(top))
+    report = app.screen(loaded, [counterparty], options)
+    _finish(report, OutputFormat(fmt), output, quiet, policy, "check")
 
 
-def _finish(report: Report, fmt: OutputFormat, output: Path | None, quiet: bool) -> None:
-    write_report(report, fmt, output)
+def _finish(
+    report: Report,
+    fmt: OutputFormat,
+    output: Path | None,
+    quiet: bool,
+    policy: GatePolicy,
+    command: str,
+) -> None:
+    report, code = finish_run(report, fmt, output, policy, command)
     if not quiet:
-        _stderr().print(summary_line(report), markup=False)
-    sys.exit(ExitCode.HITS if report.hit_count else ExitCode.OK)
+        console = _stderr()
+        for warning in allowlist_warnings(report):
+            console.print(f"{PROG}: warning: {warning}", markup=False)
+        console.print(summary_line(report), markup=False)
+    sys.exit(code)
 
 
 def summary_line(report: Report) -> str:
+    counts = gate.counts(report)
     lists = "; ".join(
         f"{m.name} ({entries} entries, as of {m.as_of or 'unknown'}, "
         f"sha256 {(m.sha256 or '')[:12]})"
@@ -235,10 +261,14 @@ def summary_line(report: Report) -> str:
     return (
         f"{PROG}: screened {len(report.results)} counterparties against {lists}: "
         f"{report.hit_count} hits on {report.flagged_count} counterparties "
-        f"at threshold {report.options.threshold:g}"
+        f"at threshold {report.options.threshold:g}; {counts['gating_hits']} fail the gate "
+        f"(fail-on {gate.fail_on(report):g}), {counts['suppressed']} suppressed"
     )
 
 
-from .cli_lists import lists  # noqa: E402 - it imports this module's helpers
+# Imported last: these commands use handle_errors defined above.
+from .cli_lists import lists  # noqa: E402
+from .cli_review import review_command  # noqa: E402
 
+main.add_command(review_command)
 main.add_command(lists)

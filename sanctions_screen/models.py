@@ -157,12 +157,22 @@ class Counterparty:
 
     name: str
     source: str  # file path, or "-" for stdin, or "<argument>"
-    row: int  # 1-based data row (header excluded for CSV; list index + 1 for YAML)
+    row: int  # CSV: line number in the file (header = 1); YAML: item position, from 1
     id: str | None = None
     kind: EntityKind | None = None
     country: str | None = None
     birth_date: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # other columns, carried through untouched
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A reviewer's allowlist decision that this hit is a false positive."""
+
+    reason: str
+    reviewer: str
+    decided_on: str  # ISO date
+    expires: str | None = None  # ISO date; the decision applies up to and including it
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +184,8 @@ class Hit:
     score: float
     matched_name: EntryName
     explanation: tuple[str, ...] = ()
+    suppression: Suppression | None = None  # set by the allowlist; still reported
+    notes: tuple[str, ...] = ()  # e.g. why an allowlist decision no longer applies
 
     @property
     def entry_id(self) -> str:
@@ -191,6 +203,7 @@ class ScreeningOptions:
     threshold: float
     top: int
     algorithm: str = "default"
+    fail_on: float | None = None  # lowest unsuppressed score that fails the gate; None: threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +218,7 @@ class Report:
     generated_at: str = ""
     tool_version: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    input_sha256: tuple[tuple[str, str], ...] = ()  # (input source, sha256 of its bytes)
 
     @property
     def hit_count(self) -> int:

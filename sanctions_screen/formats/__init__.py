@@ -7,7 +7,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..models import Report
+from .github import render_github
+from .junit import render_junit
 from .machine import render_csv, render_json, render_ndjson
+from .markdown import render_markdown
+from .sarif import render_sarif
 from .table import render_table
 
 
@@ -16,6 +20,10 @@ class OutputFormat(str, enum.Enum):
     JSON = "json"
     CSV = "csv"
     NDJSON = "ndjson"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
 Renderer = Callable[[Report, TextIO], None]
@@ -25,6 +33,10 @@ RENDERERS: dict[OutputFormat, Renderer] = {
     OutputFormat.CSV: render_csv,
     OutputFormat.NDJSON: render_ndjson,
     OutputFormat.TABLE: render_table,
+    OutputFormat.SARIF: render_sarif,
+    OutputFormat.JUNIT: render_junit,
+    OutputFormat.GITHUB: render_github,
+    OutputFormat.MARKDOWN: render_markdown,
 }
 
 

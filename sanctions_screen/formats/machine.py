@@ -6,6 +6,7 @@ import csv
 import json
 from typing import TextIO
 
+from ..gate import fail_on, is_gating
 from ..models import Report
 from .serialize import report_to_dict, result_to_dict
 
@@ -23,6 +24,10 @@ CSV_COLUMNS = (
     "kind",
     "programs",
     "list",
+    "gating",
+    "suppressed",
+    "suppression_reason",
+    "notes",
 )
 
 
@@ -33,8 +38,9 @@ def render_json(report: Report, out: TextIO) -> None:
 
 def render_ndjson(report: Report, out: TextIO) -> None:
     """One JSON object per counterparty, so a pipeline can stream and grep them."""
+    gate = fail_on(report)
     for result in report.results:
-        out.write(json.dumps(result_to_dict(result), ensure_ascii=False))
+        out.write(json.dumps(result_to_dict(result, gate), ensure_ascii=False))
         out.write("\n")
 
 
@@ -50,6 +56,7 @@ def render_csv(report: Report, out: TextIO) -> None:
     """One row per hit; a counterparty without hits gets one row with empty hit columns."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    gate = fail_on(report)
     for result in report.results:
         cp = result.counterparty
         base = [cp.source, cp.row, cp.id, cp.name]
@@ -64,5 +71,9 @@ def render_csv(report: Report, out: TextIO) -> None:
                 hit.entry.kind.value,
                 ";".join(hit.entry.programs),
                 hit.list_name,
+                "yes" if is_gating(hit, gate) else "no",
+                "yes" if hit.suppression is not None else "no",
+                hit.suppression.reason if hit.suppression is not None else "",
+                " | ".join(hit.notes),
             ]
             writer.writerow([safe_cell(v) for v in row])

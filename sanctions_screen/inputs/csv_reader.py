@@ -15,18 +15,21 @@ SNIFF_BYTES = 64 * 1024
 # already rejects pathological ones with a clear csv.Error.
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    sample = text[:SNIFF_BYTES]
-    first_line = sample.split("\n", 1)[0]
+def _delimiter(text: str) -> str:
+    """Sniff only the delimiter, from the header line; quoting stays standard (RFC 4180).
+
+    The sniffer's other guesses (e.g. ``doublequote``) are unreliable on a
+    header without quotes and would split names like ``"ACME ""Best"" Ltd"``.
+    """
+    first_line = text[:SNIFF_BYTES].split("\n", 1)[0]
     try:
-        return csv.Sniffer().sniff(first_line if first_line else sample, delimiters=DELIMITERS)
+        return csv.Sniffer().sniff(first_line, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        return csv.excel  # one column, or nothing to go by: plain commas
+        return ","  # one column, or nothing to go by
 
 
 def read_csv(text: str, source: str, columns: ColumnMap) -> list[Counterparty]:
-    dialect = _dialect(text)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         headers = next(reader)
     except StopIteration:
