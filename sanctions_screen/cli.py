@@ -17,6 +17,7 @@ from rich.console import Console
 
 from . import __version__, app, gate
 from .cli_gate import GatePolicy, allowlist_warnings, finish_run, gate_options
+from .cli_options import list_options, load_for_screening
 from .errors import ScreenError
 from .exitcodes import ExitCode
 from .formats import OutputFormat
@@ -46,7 +47,7 @@ def screening_options(func: F) -> F:
             envvar=f"{ENV_PREFIX}_LIST",
             type=click.Path(path_type=Path),
             help="List file or directory to screen against (repeatable). "
-            "Default: the bundled OFAC DPRK 2022 list.",
+            "Default: the lists fetched by `lists update`, else the bundled OFAC DPRK 2022 list.",
         ),
         click.option(
             "--threshold",
@@ -151,6 +152,7 @@ def main() -> None:
 )
 @screening_options
 @gate_options
+@list_options
 @handle_errors
 def screen(
     inputs: tuple[str, ...],
@@ -178,7 +180,7 @@ def screen(
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
     policy = policy.prepared(threshold, top)
-    loaded = app.load(list_paths)
+    loaded = load_for_screening(list_paths)
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
     )
@@ -200,6 +202,7 @@ def screen(
 )
 @screening_options
 @gate_options
+@list_options
 @handle_errors
 def check(
     name: str,
@@ -222,7 +225,7 @@ def check(
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
     policy = policy.prepared(threshold, top)
-    loaded = app.load(list_paths)
+    loaded = load_for_screening(list_paths)
     counterparty = Counterparty(
         name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
     )
@@ -263,7 +266,9 @@ def summary_line(report: Report) -> str:
     )
 
 
-# Imported last: the review command uses handle_errors defined above.
+# Imported last: these commands use handle_errors defined above.
+from .cli_lists import lists  # noqa: E402
 from .cli_review import review_command  # noqa: E402
 
 main.add_command(review_command)
+main.add_command(lists)

@@ -51,6 +51,10 @@ FUZZ = settings(
 _seed_cache: dict[str, bytes] = {}
 
 
+# Our own check, or the limit newer PyYAML releases enforce themselves.
+TOO_DEEP = r"nested deeper|nesting depth"
+
+
 def seed(shared_data: Path, format_name: str) -> bytes:
     if format_name not in _seed_cache:
         with (shared_data / SEEDS[format_name]).open("rb") as fh:
@@ -137,7 +141,7 @@ def test_huge_field(shared_data: Path, format_name: str) -> None:
 def test_deeply_nested_xml(format_name: str) -> None:
     root = XML_ROOTS[format_name].encode()
     depth = 100_000
-    with pytest.raises(ListError, match="nested deeper|nesting depth"):
+    with pytest.raises(ListError, match="nested deeper"):
         for path in _scratch():
             path.write_bytes(root + b"<a>" * depth + b"</a>" * depth)
             load_list(path)
@@ -180,9 +184,9 @@ YAML_HEAD = "format: sanctions-screen-list/1\n"
 @pytest.mark.parametrize(
     ("document", "message"),
     [
-        (YAML_HEAD + "list: " + "[" * 100_000, "nested deeper|nesting depth"),  # crashes libyaml unchecked
-        (YAML_HEAD + "list: " + "{a: " * 100_000, "nested deeper|nesting depth"),
-        ("# " + YAML_HEAD + "- " * 100_000 + "x", "nested deeper|nesting depth"),
+        (YAML_HEAD + "list: " + "[" * 100_000, TOO_DEEP),  # crashes libyaml unchecked
+        (YAML_HEAD + "list: " + "{a: " * 100_000, TOO_DEEP),
+        ("# " + YAML_HEAD + "- " * 100_000 + "x", TOO_DEEP),
         (
             YAML_HEAD + "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]\n",
             "alias",

@@ -7,6 +7,7 @@ error, never an empty list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ListError
@@ -85,8 +86,14 @@ def load_list(path: Path) -> SanctionsList:
     return result
 
 
-def load_lists(paths: list[Path]) -> list[SanctionsList]:
-    """Read every ``--list`` argument; a directory no single reader claims is read file by file."""
+def load_lists(
+    paths: list[Path], load: Callable[[Path], SanctionsList] | None = None
+) -> list[SanctionsList]:
+    """Read every ``--list`` argument; a directory no single reader claims is read file by file.
+
+    ``load`` reads one list (default :func:`load_list`); the list cache passes its own.
+    """
+    load = load_list if load is None else load
     loaded: list[SanctionsList] = []
     for path in paths:
         if path.is_dir() and not any(r.can_read(path, b"") for r in READERS):
@@ -98,7 +105,7 @@ def load_lists(paths: list[Path]) -> list[SanctionsList]:
                     path=str(path),
                     hint="point --list at a list file or a directory of them",
                 )
-            loaded.extend(load_list(p) for p in files)
+            loaded.extend(load(p) for p in files)
         else:
-            loaded.append(load_list(path))
+            loaded.append(load(path))
     return loaded
