@@ -225,3 +225,21 @@ def test_csv_output_neutralises_formulas(tmp_path):
     path.write_text('name\n"=HYPERLINK(""http://x"")"\n')
     rows = list(csv.DictReader(io.StringIO(run("screen", str(path), "-f", "csv").stdout)))
     assert rows[0]["name"] == '\'=HYPERLINK("http://x")'
+
+
+def test_line_formats_name_the_list_edition_on_every_hit():
+    listed = json.loads(run("screen", VENDORS, "-f", "json").stdout)["lists"][0]
+    rows = [
+        r
+        for r in csv.DictReader(io.StringIO(run("screen", VENDORS, "-f", "csv").stdout))
+        if r["entry_id"]
+    ]
+    assert rows and {(r["list_as_of"], r["list_sha256"]) for r in rows} == {
+        (listed["as_of"], listed["sha256"])
+    }
+    hits = [
+        h
+        for line in run("screen", VENDORS, "-f", "ndjson").stdout.splitlines()
+        for h in json.loads(line)["hits"]
+    ]
+    assert hits and all(h["list_sha256"] == listed["sha256"] for h in hits)

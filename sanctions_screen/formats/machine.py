@@ -8,7 +8,7 @@ from typing import TextIO
 
 from ..gate import fail_on, is_gating
 from ..models import Report
-from .serialize import report_to_dict, result_to_dict
+from .serialize import lists_by_name, report_to_dict, result_to_dict
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -24,6 +24,8 @@ CSV_COLUMNS = (
     "kind",
     "programs",
     "list",
+    "list_as_of",
+    "list_sha256",
     "gating",
     "suppressed",
     "suppression_reason",
@@ -39,8 +41,9 @@ def render_json(report: Report, out: TextIO) -> None:
 def render_ndjson(report: Report, out: TextIO) -> None:
     """One JSON object per counterparty, so a pipeline can stream and grep them."""
     gate = fail_on(report)
+    lists = lists_by_name(report)
     for result in report.results:
-        out.write(json.dumps(result_to_dict(result, gate), ensure_ascii=False))
+        out.write(json.dumps(result_to_dict(result, gate, lists), ensure_ascii=False))
         out.write("\n")
 
 
@@ -57,6 +60,7 @@ def render_csv(report: Report, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     gate = fail_on(report)
+    lists = lists_by_name(report)
     for result in report.results:
         cp = result.counterparty
         base = [cp.source, cp.row, cp.id, cp.name]
@@ -71,6 +75,8 @@ def render_csv(report: Report, out: TextIO) -> None:
                 hit.entry.kind.value,
                 ";".join(hit.entry.programs),
                 hit.list_name,
+                lists[hit.list_name].as_of if hit.list_name in lists else "",
+                lists[hit.list_name].sha256 if hit.list_name in lists else "",
                 "yes" if is_gating(hit, gate) else "no",
                 "yes" if hit.suppression is not None else "no",
                 hit.suppression.reason if hit.suppression is not None else "",

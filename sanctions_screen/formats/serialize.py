@@ -22,11 +22,21 @@ def suppression_to_dict(suppression: Suppression | None) -> dict[str, Any] | Non
     }
 
 
-def hit_to_dict(hit: Hit, gate: float | None = None) -> dict[str, Any]:
+def lists_by_name(report: Report) -> dict[str, ListMeta]:
+    """Each hit names its list; this finds the edition (as-of date, sha256) behind the name."""
+    return {meta.name: meta for meta in report.lists}
+
+
+def hit_to_dict(
+    hit: Hit, gate: float | None = None, lists: dict[str, ListMeta] | None = None
+) -> dict[str, Any]:
     entry = hit.entry
+    meta = (lists or {}).get(hit.list_name)
     return {
         "entry_id": entry.id,
         "list": hit.list_name,
+        "list_as_of": meta.as_of if meta is not None else None,
+        "list_sha256": meta.sha256 if meta is not None else None,
         "score": hit.score,
         "matched_name": hit.matched_name.name,
         "matched_name_type": hit.matched_name.type.value,
@@ -47,7 +57,11 @@ def hit_to_dict(hit: Hit, gate: float | None = None) -> dict[str, Any]:
     }
 
 
-def result_to_dict(result: ScreeningResult, gate: float | None = None) -> dict[str, Any]:
+def result_to_dict(
+    result: ScreeningResult,
+    gate: float | None = None,
+    lists: dict[str, ListMeta] | None = None,
+) -> dict[str, Any]:
     cp = result.counterparty
     return {
         "id": cp.id,
@@ -58,7 +72,7 @@ def result_to_dict(result: ScreeningResult, gate: float | None = None) -> dict[s
         "kind": cp.kind.value if cp.kind is not None else None,
         "country": cp.country,
         "birth_date": cp.birth_date,
-        "hits": [hit_to_dict(h, gate) for h in result.hits],
+        "hits": [hit_to_dict(h, gate, lists) for h in result.hits],
     }
 
 
@@ -122,6 +136,6 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         },
         "summary": summary_to_dict(report),
         "audit": audit_to_dict(report),
-        "results": [result_to_dict(r, gate) for r in report.results],
+        "results": [result_to_dict(r, gate, lists_by_name(report)) for r in report.results],
         **{k: v for k, v in report.extra.items() if k != "allowlist"},
     }
