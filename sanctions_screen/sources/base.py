@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -56,3 +58,28 @@ def decode_legacy(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def csv_records(
+    path: Path, required: Sequence[str], hint: str, *, delimiter: str = ","
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The data rows of a CSV list file with a header: (line number, stripped cells).
+
+    A missing required column, unreadable bytes or broken quoting is a
+    ListError naming the file; ``hint`` says what was expected.
+    """
+    try:
+        text = decode_legacy(path.read_bytes())
+    except OSError as exc:
+        raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
+    try:
+        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+        lacking = [c for c in required if c not in (reader.fieldnames or [])]
+        if lacking:
+            raise ListError(
+                f"header lacks column(s) {', '.join(lacking)}", path=str(path), row=1, hint=hint
+            )
+        for number, raw in enumerate(reader, start=2):
+            yield number, {k: (v or "").strip() for k, v in raw.items() if isinstance(k, str)}
+    except csv.Error as exc:
+        raise ListError(f"malformed CSV ({exc})", path=str(path), hint=hint) from exc

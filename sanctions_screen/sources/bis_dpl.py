@@ -12,15 +12,13 @@ in the future (the published file holds at least one mistyped year 3033).
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 from pathlib import Path
 
 from ..errors import ListError
 from ..models import Address, Entry, EntryName, ListMeta, SanctionsList
-from .base import decode_legacy, sha256_of
+from .base import csv_records, sha256_of
 from .fields import guess_kind, iso_any, iso_from_mdy, unique
 
 EXPECTED = 'BIS dpl.txt: tab-separated, header "Name", "Street_Address", ... "FR_Citation"'
@@ -37,28 +35,12 @@ class BisDplReader:
         return first.replace(b'"', b"").startswith(b"Name\tStreet_Address\t")
 
     def read(self, path: Path) -> SanctionsList:
-        try:
-            text = decode_legacy(path.read_bytes())
-        except OSError as exc:
-            raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
         groups: dict[tuple[str, str], list[dict[str, str]]] = {}
-        try:
-            reader = csv.DictReader(io.StringIO(text), delimiter="\t")
-            lacking = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-            if lacking:
-                raise ListError(
-                    f"header lacks column(s) {', '.join(lacking)}",
-                    path=str(path),
-                    row=1,
-                    hint=f"expected {EXPECTED}; BIS may have changed the format",
-                )
-            for number, raw in enumerate(reader, start=2):
-                row = {k: (v or "").strip() for k, v in raw.items() if isinstance(k, str)}
-                if not row.get("Name"):
-                    raise ListError("row without a Name", path=str(path), row=number, hint=EXPECTED)
-                groups.setdefault((row["Name"], row.get("Effective_Date", "")), []).append(row)
-        except csv.Error as exc:
-            raise ListError(f"malformed file ({exc})", path=str(path), hint=EXPECTED) from exc
+        hint = f"expected {EXPECTED}; BIS may have changed the format"
+        for number, row in csv_records(path, REQUIRED, hint, delimiter="\t"):
+            if not row.get("Name"):
+                raise ListError("row without a Name", path=str(path), row=number, hint=EXPECTED)
+            groups.setdefault((row["Name"], row.get("Effective_Date", "")), []).append(row)
         if not groups:
             raise ListError("no rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(

@@ -9,13 +9,11 @@ recognised by their ``IMO`` prefix. The list's date is the latest
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from ..errors import ListError
 from ..models import Address, Entry, EntryName, Identifier, ListMeta, NameType, SanctionsList
-from .base import decode_legacy, sha256_of
+from .base import csv_records, sha256_of
 from .fields import iso_any, script_of, split_list, unique, unique_names
 from .opensanctions_ftm import SCHEMA_KINDS, SOURCE_URL, dataset_label
 
@@ -32,34 +30,17 @@ class OpenSanctionsCsvReader:
         return head.lstrip(b"\xef\xbb\xbf").startswith(_HEADER_START)
 
     def read(self, path: Path) -> SanctionsList:
-        try:
-            text = decode_legacy(path.read_bytes())
-        except OSError as exc:
-            raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
         entries: list[Entry] = []
         datasets: set[str] = set()
         last_seen: list[str] = []
-        try:
-            reader = csv.DictReader(io.StringIO(text))
-            lacking = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-            if lacking:
-                raise ListError(
-                    f"header lacks column(s) {', '.join(lacking)}",
-                    path=str(path),
-                    row=1,
-                    hint=f"expected {EXPECTED}",
-                )
-            for number, raw in enumerate(reader, start=2):
-                row = {k: (v or "").strip() for k, v in raw.items() if isinstance(k, str)}
-                entry = _entry(row, path, number)
-                if entry is None:
-                    continue
-                entries.append(entry)
-                datasets.update(split_list(row.get("dataset")))
-                if row.get("last_seen"):
-                    last_seen.append(row["last_seen"])
-        except csv.Error as exc:
-            raise ListError(f"malformed CSV ({exc})", path=str(path), hint=EXPECTED) from exc
+        for number, row in csv_records(path, REQUIRED, f"expected {EXPECTED}"):
+            entry = _entry(row, path, number)
+            if entry is None:
+                continue
+            entries.append(entry)
+            datasets.update(split_list(row.get("dataset")))
+            if row.get("last_seen"):
+                last_seen.append(row["last_seen"])
         if not entries:
             raise ListError("no rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(

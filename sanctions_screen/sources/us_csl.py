@@ -10,8 +10,6 @@ publication date.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -27,7 +25,7 @@ from ..models import (
     NameType,
     SanctionsList,
 )
-from .base import decode_legacy, sha256_of
+from .base import csv_records, sha256_of
 from .fields import guess_kind, iso_any, script_of, split_list, unique, unique_names
 
 EXPECTED = "trade.gov consolidated.csv with a header holding _id, source, name, alt_names ..."
@@ -45,31 +43,16 @@ class UsCslCsvReader:
         return head.lstrip(b"\xef\xbb\xbf").startswith(_HEADER_START)
 
     def read(self, path: Path) -> SanctionsList:
-        try:
-            text = decode_legacy(path.read_bytes())
-        except OSError as exc:
-            raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
         entries: list[Entry] = []
         seen: dict[str, int] = {}
-        try:
-            reader = csv.DictReader(io.StringIO(text))
-            lacking = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-            if lacking:
-                raise ListError(
-                    f"header lacks column(s) {', '.join(lacking)}",
-                    path=str(path),
-                    row=1,
-                    hint=f"expected {EXPECTED}; trade.gov may have changed the format",
-                )
-            for number, row in enumerate(reader, start=2):
-                entry = _entry(row, path, number)
-                # The same party can sit on two lists (SDN and SSI) under one _id.
-                seen[entry.id] = seen.get(entry.id, 0) + 1
-                if seen[entry.id] > 1:
-                    entry = replace(entry, id=f"{entry.id}-{seen[entry.id]}")
-                entries.append(entry)
-        except csv.Error as exc:
-            raise ListError(f"malformed CSV ({exc})", path=str(path), hint=EXPECTED) from exc
+        hint = f"expected {EXPECTED}; trade.gov may have changed the format"
+        for number, row in csv_records(path, REQUIRED, hint):
+            entry = _entry(row, path, number)
+            # The same party can sit on two lists (SDN and SSI) under one _id.
+            seen[entry.id] = seen.get(entry.id, 0) + 1
+            if seen[entry.id] > 1:
+                entry = replace(entry, id=f"{entry.id}-{seen[entry.id]}")
+            entries.append(entry)
         if not entries:
             raise ListError("no rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(
@@ -86,11 +69,11 @@ class UsCslCsvReader:
         )
 
 
-def _cell(row: dict[str, str | None], key: str) -> str:
+def _cell(row: dict[str, str], key: str) -> str:
     return (row.get(key) or "").strip()
 
 
-def _entry(row: dict[str, str | None], path: Path, number: int) -> Entry:
+def _entry(row: dict[str, str], path: Path, number: int) -> Entry:
     entry_id, name = _cell(row, "_id"), _cell(row, "name")
     if not entry_id or not name:
         raise ListError("row without _id or name", path=str(path), row=number, hint=EXPECTED)
