@@ -25,11 +25,11 @@ class LoadedLists:
     screener: Screener
 
 
-def load(list_paths: Sequence[Path]) -> LoadedLists:
+def load(list_paths: Sequence[Path], algorithm: str = "default") -> LoadedLists:
     """The lists given with ``--list``, or the bundled list when none is given."""
     paths = list(list_paths) or [bundled_list_path()]
     lists = tuple(load_lists(paths))
-    return LoadedLists(lists, Screener(lists))
+    return LoadedLists(lists, Screener(lists, algorithm))
 
 
 def read_inputs(
