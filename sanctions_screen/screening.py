@@ -43,7 +43,9 @@ class Screener:
         if not query.tokens:
             return ScreeningResult(counterparty, ())
         best: dict[tuple[str, str], Hit] = {}  # one hit per (list, entry): its best name
-        floor = threshold - (MAX_ATTRIBUTE_BONUS if self.algorithm.uses_attributes else 0.0)
+        has_attributes = bool(counterparty.birth_date or counterparty.country)
+        bonus = MAX_ATTRIBUTE_BONUS if self.algorithm.uses_attributes and has_attributes else 0.0
+        floor = threshold - bonus
         for name_id in self._candidates(counterparty, query, floor):
             hit = self.score_name(counterparty, query, self.index.names[name_id])
             if hit.score < threshold:

@@ -25,7 +25,7 @@ from .ofac import score_ofac
 DEFAULT_THRESHOLD = 80.0
 # Weak aliases are broad by OFAC's own description: a fuzzy (not exact)
 # match on one counts for a little less.
-WEAK_ALIAS_FACTOR = 0.95
+WEAK_ALIAS_FACTOR = 0.9
 
 
 def score(

@@ -20,6 +20,7 @@ an exactly equal name (legal forms aside) scores 100.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import EntityKind
 from .normalize import NormalName, phonetic_key
@@ -36,7 +37,12 @@ QUERY_WEIGHT = 0.65
 # ("Ahmad Hasan", ~0.3 each) are evidence. Tuned on the benchmark's
 # lookalike and common-name negatives.
 MIN_DISTINCTIVE_EVIDENCE = 0.5
-COMMON_ONLY_CAP = 60.0
+# Persons need more: two common names together ("Ali Moradi", "Mohammed
+# Aziz") are shared by thousands of people, so at least one uncommon part
+# must align. Such matches stay visible at 70 for a reviewer who has a date
+# of birth to check.
+MIN_PERSON_EVIDENCE = 1.0
+COMMON_ONLY_CAP = 75.0
 # A person's name with two or more parts on each side matched on a single
 # part ("John Kim" / "KIM, Jong Un") is capped here: OFAC's own search
 # scores such pairs 85+, the main complaint about it.
@@ -63,23 +69,37 @@ class NameScore:
     notes: tuple[str, ...] = ()
 
 
-Parts = list[tuple[str, str, bool]]  # (part, phonetic key, from Arabic script)
+Parts = tuple[tuple[str, str, bool], ...]  # (part, phonetic key, from Arabic script)
 
 
+@lru_cache(maxsize=100_000)
 def _parts(name: NormalName) -> Parts:
     abjad = name.abjad or (False,) * len(name.tokens)
     keys = name.keys or tuple(phonetic_key(t) for t in name.tokens)
-    return list(zip(name.tokens, keys, abjad))
+    return tuple(zip(name.tokens, keys, abjad))
+
+
+@lru_cache(maxsize=100_000)
+def _joins(side: Parts) -> tuple[frozenset[str], frozenset[str]]:
+    """(spellings and keys of runs of 2+ parts joined, spellings and keys of single parts)."""
+    joined: set[str] = set()
+    for n in range(2, min(MAX_JOIN, len(side)) + 1):
+        for i in range(len(side) - n + 1):
+            text = "".join(t for t, _, _ in side[i : i + n])
+            joined.update((text, phonetic_key(text)))
+    single = {t for t, _, _ in side if len(t) >= MIN_JOINED_LENGTH}
+    single.update(k for _, k, _ in side if len(k) >= MIN_JOINED_LENGTH)
+    return frozenset(joined), frozenset(single)
 
 
 def _rejoin(side: Parts, other: Parts) -> Parts:
     """Join runs of parts on ``side`` whose concatenation is a part of ``other``."""
-    targets = {k for _, k, _ in other if len(k) >= MIN_JOINED_LENGTH} | {
-        t for t, _, _ in other if len(t) >= MIN_JOINED_LENGTH
-    }
-    if not targets or len(side) < 2:
+    if len(side) < 2:
         return side
-    out: Parts = []
+    targets = _joins(other)[1]
+    if _joins(side)[0].isdisjoint(targets):
+        return side
+    out: list[tuple[str, str, bool]] = []
     i = 0
     while i < len(side):
         for n in range(min(MAX_JOIN, len(side) - i), 1, -1):
@@ -92,7 +112,7 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
         else:
             out.append(side[i])
             i += 1
-    return out
+    return tuple(out)
 
 
 def _align(q: Parts, c: Parts) -> list[tuple[int, int, float, str]]:
@@ -136,7 +156,8 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
     notes: list[str] = []
     evidence = sum(min(wq[i], wc[j]) * sim for i, j, sim, _ in aligned)
-    if evidence < MIN_DISTINCTIVE_EVIDENCE and score > COMMON_ONLY_CAP:
+    need = MIN_PERSON_EVIDENCE if kind is EntityKind.PERSON else MIN_DISTINCTIVE_EVIDENCE
+    if evidence < need and score > COMMON_ONLY_CAP:
         score = COMMON_ONLY_CAP
         notes.append(f"capped at {COMMON_ONLY_CAP:g}: only common words align")
     strong = sum(1 for i, j, sim, _ in aligned if len(q[i][0]) > 1 and sim >= 0.7)

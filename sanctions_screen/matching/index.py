@@ -7,7 +7,12 @@ names. The index keeps an inverted map from each name part's phonetic key
 through its known spelling variants, and fuzzily against the vocabulary of
 keys of similar length with rapidfuzz's C scorer. Each name found collects
 the weight of the query parts it covers; names whose share of the query's
-evidence cannot lift them to the threshold are dropped before scoring.
+evidence cannot lift them to the threshold, or that share only common words
+with it, are dropped before scoring.
+
+Fuzzy lookup uses deletion neighbourhoods (the "symmetric delete" idea):
+every vocabulary key is filed under itself with each one letter deleted, so
+a query key finds all keys one edit away with a few dictionary lookups.
 """
 
 from __future__ import annotations
@@ -18,22 +23,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from ..models import Entry, EntryName
-from .default import QUERY_WEIGHT
+from .default import COMMON_ONLY_CAP, MIN_DISTINCTIVE_EVIDENCE, QUERY_WEIGHT
 from .evidence import _id_value
 from .normalize import NormalName, consonants, phonetic_key
 from .ofac import MIN_CANDIDATE_SCORE, ofac_tokens
 from .parts import _variants, part_weight
 
-# A vocabulary key is looked up fuzzily if its edit similarity to the query
-# key is at least this (rapidfuzz ratio, 0-100); a little below the careful
-# scorer's own floor so the index never drops what the scorer would keep.
-FUZZY_LOOKUP_CUTOFF = 72.0
-MIN_FUZZY_LOOKUP_LENGTH = 3
+# Keys shorter than this are looked up exactly only: the careful scorer
+# never matches shorter parts by edit distance (parts.MIN_FUZZY_LENGTH).
+MIN_FUZZY_LOOKUP_LENGTH = 5
 # Slack, in points, between the index's bound and the threshold: the bound
 # is computed on keys and weights that the scorer refines.
-BOUND_MARGIN = 12.0
+BOUND_MARGIN = 8.0
 MAX_JOIN = 4
 
 
@@ -62,9 +66,11 @@ class CandidateIndex:
                 self._consonants[consonants(token)].add(key)
             for ident in n.entry.identifiers:
                 self._identifiers[_id_value(ident.value)].append(i)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for key in self._postings:
-            self._by_length[len(key)].append(key)
+        self._deletes: dict[str, set[str]] = defaultdict(set)
+        for key in {k for n in self.names for k in n.normal.keys}:
+            if len(key) >= MIN_FUZZY_LOOKUP_LENGTH:
+                for variant in _deletions(key):
+                    self._deletes[variant].add(key)
         self._upper = (
             [" ".join(ofac_tokens(n.name.name)) for n in self.names] if whole_string else []
         )
@@ -74,22 +80,17 @@ class CandidateIndex:
         return self._identifiers.get(value, []) if len(value) >= 5 else []
 
     def _fuzzy(self, key: str) -> tuple[tuple[str, float], ...]:
-        """Vocabulary keys within edit reach of ``key``, with their similarity 0-1."""
+        """Vocabulary keys equal to ``key``, its known variants, or one edit away."""
         found: dict[str, float] = {key: 1.0} if key in self._postings else {}
         for token in _variants_of(key):
             vkey = phonetic_key(token)
             if vkey in self._postings:
                 found[vkey] = 1.0
         if len(key) >= MIN_FUZZY_LOOKUP_LENGTH:
-            low, high = int(len(key) * 0.7), int(len(key) / 0.7) + 1
-            for length in range(low, high + 1):
-                bucket = self._by_length.get(length)
-                if not bucket:
-                    continue
-                for other, sim, _ in process.extract(
-                    key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_LOOKUP_CUTOFF, limit=None
-                ):
-                    found[other] = max(found.get(other, 0.0), sim / 100.0)
+            for variant in _deletions(key):
+                for other in self._deletes.get(variant, ()):
+                    if other not in found:
+                        found[other] = Levenshtein.normalized_similarity(key, other)
         return tuple(found.items())
 
     def candidates(self, raw: str, query: NormalName, floor: float) -> set[int]:
@@ -119,7 +120,10 @@ class CandidateIndex:
                     covered[i] += sum(weights[start : start + n])
         total = sum(weights) or 1.0
         need = (floor - BOUND_MARGIN - 100.0 * (1 - QUERY_WEIGHT)) / (100.0 * QUERY_WEIGHT)
-        return {i for i, w in covered.items() if w / total >= need}
+        # Below the cap for common-word matches, shared common words alone
+        # cannot reach the floor: such names are not worth scoring.
+        min_evidence = MIN_DISTINCTIVE_EVIDENCE if floor > COMMON_ONLY_CAP else 0.0
+        return {i for i, w in covered.items() if w / total >= need and w >= min_evidence}
 
     def _consonant_lookup(self, token: str) -> list[tuple[str, float]]:
         """Keys of list parts whose consonants equal those of a part in Arabic script."""
@@ -138,6 +142,11 @@ class CandidateIndex:
         }
 
 
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+@lru_cache(maxsize=100_000)
 def _variants_of(key: str) -> tuple[str, ...]:
     """Known spelling variants of the parts whose phonetic key is ``key``."""
     groups = _variants()

@@ -138,21 +138,32 @@ class NormalName:
         return " ".join(self.tokens)
 
 
+# Legal-form words this long are also recognised by phonetic key
+# (OGRANICHENNOI / OGRANICHENNOY); shorter ones (OY, AS, AO) must be spelt
+# exactly, or names like YUI would turn into legal forms.
+MIN_KEYED_LEGAL_FORM = 5
+
+Pattern = tuple[tuple[str, str], ...]  # (folded word, phonetic key) per word
+
+
 @lru_cache(maxsize=1)
-def _legal_form_patterns() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Legal-form spellings indexed by their first token, longest spelling first."""
-    patterns: dict[tuple[str, ...], str] = {}
+def _legal_form_patterns() -> dict[str, tuple[tuple[Pattern, str], ...]]:
+    """Legal-form spellings indexed by their first word's key, longest spelling first."""
+    patterns: dict[Pattern, str] = {}
     for key, spellings in load_data("legal_forms.yml").items():
         for spelling in spellings:
-            # By phonetic key, so OGRANICHENNOI and OGRANICHENNOY both match.
-            tokens = tuple(phonetic_key(t) for t in fold(spelling).split())
-            if tokens:
-                patterns[tokens] = key
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            words = tuple((w, phonetic_key(w)) for w in fold(spelling).split())
+            if words:
+                patterns[words] = key
+    by_first: dict[str, list[tuple[Pattern, str]]] = {}
     # Longest first: "limited liability company" before "company".
-    for tokens, key in sorted(patterns.items(), key=lambda kv: -len(kv[0])):
-        by_first.setdefault(tokens[0], []).append((tokens, key))
+    for words, key in sorted(patterns.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(words[0][1], []).append((words, key))
     return {first: tuple(group) for first, group in by_first.items()}
+
+
+def _same_word(word: str, key: str, pattern: tuple[str, str]) -> bool:
+    return word == pattern[0] or (len(pattern[0]) >= MIN_KEYED_LEGAL_FORM and key == pattern[1])
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +202,10 @@ def _split_legal_forms(parts: list[tuple[str, bool]]) -> tuple[list[tuple[str, b
     i = 0
     while i < len(parts):
         for pattern, key in patterns.get(keys[i], ()):
-            if tuple(keys[i : i + len(pattern)]) == pattern:
+            window = list(zip(parts[i : i + len(pattern)], keys[i : i + len(pattern)]))
+            if len(window) == len(pattern) and all(
+                _same_word(w, k, p) for ((w, _), k), p in zip(window, pattern)
+            ):
                 forms.append(key)
                 i += len(pattern)
                 break
