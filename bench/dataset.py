@@ -5,8 +5,8 @@ fixed random seed, from files read in place.
 
 Positives (query, expected OFAC entry):
 - ``alias_holdout``: an OFAC alias that is a spelling variant of its entry's
-  other names (token-sort similarity 75-97 to one of them, at most one
-  word more or less) is removed from
+  other names (each of its parts resembles a part of another name of
+  the entry, which has at most one part more) is removed from
   the list and used as the query.
 - ``order``, ``dropped_part``, ``initials``, ``legal_form``, ``punctuation``,
   ``typo``, ``translit``: a listed name with one realistic deformation.
@@ -58,6 +58,18 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple(sorted(normalize(name).tokens))
 
 
+def _spelling_variant(a: str, b: str) -> bool:
+    """Every part of ``a`` resembles a part of ``b`` and ``b`` has at most one part more."""
+    ta, tb = normalize(a).tokens, normalize(b).tokens
+    if not ta or not tb or len(tb) - len(ta) not in (0, 1):
+        return False
+
+    def covered(xs: tuple[str, ...], ys: tuple[str, ...]) -> int:
+        return sum(1 for x in xs if any(fuzz.ratio(x, y) >= 60 for y in ys))
+
+    return covered(ta, tb) == len(ta) and covered(tb, ta) >= len(tb) - 1
+
+
 def holdout(sdn: SanctionsList, rng: random.Random, n: int) -> tuple[SanctionsList, list[Case]]:
     """Remove spelling-variant aliases from the list; they become queries."""
     picked: list[tuple[Entry, str]] = []
@@ -66,14 +78,10 @@ def holdout(sdn: SanctionsList, rng: random.Random, n: int) -> tuple[SanctionsLi
         for alias in entry.names:
             if alias.type is NameType.PRIMARY or len(entry.names) < 2:
                 continue
-            rest = [fold(o) for o in others if o != alias.name]
-            size = len(fold(alias.name).split())
-            sims = [
-                fuzz.token_sort_ratio(fold(alias.name), r)
-                for r in rest
-                if abs(len(r.split()) - size) <= 1
-            ]
-            if sims and 75 <= max(sims) <= 97 and _key(alias.name) not in {_key(o) for o in rest}:
+            rest = [o for o in others if o != alias.name]
+            if any(_spelling_variant(alias.name, o) for o in rest) and _key(alias.name) not in {
+                _key(o) for o in rest
+            }:
                 picked.append((entry, alias.name))
                 break
     picked = rng.sample(picked, min(n, len(picked)))

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..models import EntityKind
 from .normalize import NormalName, phonetic_key
-from .parts import part_similarity, part_weight
+from .parts import PARTICLE_WEIGHT, is_particle, is_patronymic, part_similarity, part_weight
 
 # Weight of the counterparty's coverage against the list name's coverage.
 # Tuned on the benchmark (bench/bench_matching.py): 0.6-0.7 all give recall
@@ -47,6 +47,13 @@ COMMON_ONLY_CAP = 75.0
 # part ("John Kim" / "KIM, Jong Un") is capped here: OFAC's own search
 # scores such pairs 85+, the main complaint about it.
 ONE_PART_PERSON_CAP = 65.0
+# Both sides of a person's name keep a part the other lacks ("Amir PONENTE
+# PARRA" / "PONENTE PARRA, Miguel"): the given names disagree, so the score
+# is multiplied by this. Patronymics, particles and initials don't count.
+BOTH_UNMATCHED_PERSON_FACTOR = 0.88
+# A counterparty written with a legal form ("Kia Corporation") is not the
+# person an entry names ("SADEGHI, Kia").
+LEGAL_FORM_ON_PERSON_FACTOR = 0.8
 # Parts joined on one side and split on the other are compared whole; the
 # join is trusted only if the joined form is this long.
 MIN_JOINED_LENGTH = 4
@@ -105,7 +112,7 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
         for n in range(min(MAX_JOIN, len(side) - i), 1, -1):
             joined = "".join(t for t, _, _ in side[i : i + n])
             key = phonetic_key(joined)
-            if joined in targets or key in targets:
+            if joined in targets or (key in targets and len(key) >= MIN_JOINED_LENGTH):
                 out.append((joined, key, any(a for _, _, a in side[i : i + n])))
                 i += n
                 break
@@ -113,6 +120,14 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
             out.append(side[i])
             i += 1
     return tuple(out)
+
+
+def _telling(side: Parts, weights: list[float], done: set[int]) -> bool:
+    """Whether ``side`` keeps an unaligned part that tells people apart."""
+    return any(
+        i not in done and len(t) > 1 and not is_patronymic(t) and weights[i] > PARTICLE_WEIGHT
+        for i, (t, _, _) in enumerate(side)
+    )
 
 
 def _align(q: Parts, c: Parts) -> list[tuple[int, int, float, str]]:
@@ -160,7 +175,11 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     if evidence < need and score > COMMON_ONLY_CAP:
         score = COMMON_ONLY_CAP
         notes.append(f"capped at {COMMON_ONLY_CAP:g}: only common words align")
-    strong = sum(1 for i, j, sim, _ in aligned if len(q[i][0]) > 1 and sim >= 0.7)
+    strong = sum(
+        1
+        for i, j, sim, _ in aligned
+        if len(q[i][0]) > 1 and sim >= 0.7 and not is_particle(q[i][0])
+    )
     if (
         kind is EntityKind.PERSON
         and min(len(q), len(c)) >= 2
@@ -171,6 +190,15 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         notes.append(f"capped at {ONE_PART_PERSON_CAP:g}: one name part of a person aligns")
     done_q = {i for i, _, _, _ in aligned}
     done_c = {j for _, j, _, _ in aligned}
+    if kind is EntityKind.PERSON:
+        if _telling(q, wq, done_q) and _telling(c, wc, done_c):
+            score *= BOTH_UNMATCHED_PERSON_FACTOR
+            notes.append(
+                f"x{BOTH_UNMATCHED_PERSON_FACTOR:g}: both names keep parts the other lacks"
+            )
+        if query.legal_forms:
+            score *= LEGAL_FORM_ON_PERSON_FACTOR
+            notes.append(f"x{LEGAL_FORM_ON_PERSON_FACTOR:g}: counterparty has a legal form")
     return NameScore(
         score,
         tuple((q[i][0], c[j][0], round(sim, 3), why) for i, j, sim, why in aligned),

@@ -60,14 +60,16 @@ class CandidateIndex:
         self._identifiers: dict[str, list[int]] = defaultdict(list)
         for i, n in enumerate(self.names):
             keys = n.normal.keys
-            for key in {*keys, *(keys[j] + keys[j + 1] for j in range(len(keys) - 1))}:
+            pairs = (keys[j] + keys[j + 1] for j in range(len(keys) - 1))
+            for key in {*keys, *n.normal.tokens, *pairs}:
                 self._postings[key].append(i)
             for token, key in zip(n.normal.tokens, keys):
                 self._consonants[consonants(token)].add(key)
             for ident in n.entry.identifiers:
                 self._identifiers[_id_value(ident.value)].append(i)
         self._deletes: dict[str, set[str]] = defaultdict(set)
-        for key in {k for n in self.names for k in n.normal.keys}:
+        # Spellings are filed too: a typo can move a key two edits away.
+        for key in {k for n in self.names for k in (*n.normal.keys, *n.normal.tokens)}:
             if len(key) >= MIN_FUZZY_LOOKUP_LENGTH:
                 for variant in _deletions(key):
                     self._deletes[variant].add(key)
@@ -104,7 +106,10 @@ class CandidateIndex:
         covered: dict[int, float] = defaultdict(float)
         for pos, (token, key) in enumerate(zip(query.tokens, query.keys)):
             best: dict[int, float] = {}
-            lookups = self._consonant_lookup(token) if query.abjad[pos] else self.fuzzy(key)
+            if query.abjad[pos]:
+                lookups: tuple[tuple[str, float], ...] = tuple(self._consonant_lookup(token))
+            else:
+                lookups = self.fuzzy(key) + self.fuzzy(token)
             for vkey, sim in lookups:
                 for i in self._postings.get(vkey, ()):
                     if best.get(i, 0.0) < sim:

@@ -187,11 +187,25 @@ def phonetic_key(token: str) -> str:
     return token
 
 
+# Digraphs that Arabic romanisations write for one letter, folded the same
+# way on both sides before vowels are dropped.
+_DIGRAPHS = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("sh", "s"),
+    ("ph", "f"),
+    ("q", "k"),
+)
+
+
 @lru_cache(maxsize=200_000)
 def consonants(token: str) -> str:
     """The consonant skeleton used to compare with parts written in Arabic script."""
-    skeleton = re.sub(r"[aeiouyw']", "", phonetic_key(token).replace("q", "k"))
-    return re.sub(r"(.)\1", r"\1", skeleton.replace("dh", "d").replace("th", "t"))
+    for digraph, letter in _DIGRAPHS:
+        token = token.replace(digraph, letter)
+    return re.sub(r"(.)\1", r"\1", re.sub(r"[aeiouyw']", "", token))
 
 
 def _split_legal_forms(parts: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[str]]:

@@ -35,8 +35,10 @@ INITIAL_SIMILARITY = 0.7
 # benchmark's typo positives against its common-name negatives.
 MIN_FUZZY_SIMILARITY = 0.75
 MIN_FUZZY_LENGTH = 5
-# Phonetic keys this short collide by chance (ABB / AAB both give AB).
-MIN_TRANSLIT_KEY_LENGTH = 3
+# Phonetic keys this short collide by chance (ABB / AAB, BYD / BID).
+MIN_TRANSLIT_KEY_LENGTH = 4
+# Consonant skeletons shorter than this never match.
+MIN_CONSONANTS = 2
 # Consonant skeletons compared by edit similarity need this much.
 MIN_CONSONANT_SIMILARITY = 0.8
 
@@ -95,6 +97,10 @@ def is_patronymic(token: str) -> bool:
     return token.endswith(_weights()[2])
 
 
+def is_particle(token: str) -> bool:
+    return token in _weights()[1]
+
+
 def part_similarity(
     a: str, key_a: str, abjad_a: bool, b: str, key_b: str, abjad_b: bool
 ) -> tuple[float, str]:
@@ -108,7 +114,7 @@ def part_similarity(
     if group_a is not None and group_a & groups.get(b, frozenset()):
         return VARIANT_SIMILARITY, "variant"
     shorter = min(len(a), len(b))
-    if key_a == key_b and len(key_a) >= MIN_TRANSLIT_KEY_LENGTH:
+    if key_a == key_b and max(len(key_a), shorter) >= MIN_TRANSLIT_KEY_LENGTH:
         return TRANSLIT_SIMILARITY, "translit"
     if len(a) == 1:
         # Only the counterparty's single letters are initials: a list's
@@ -124,8 +130,9 @@ def part_similarity(
 
 def _consonant_similarity(a: str, b: str) -> tuple[float, str]:
     ca, cb = consonants(a), consonants(b)
-    if not ca or not cb:
-        return (CONSONANT_SIMILARITY, "consonants") if a[:1] == b[:1] == "a" else (0.0, "")
+    if min(len(ca), len(cb)) < MIN_CONSONANTS:
+        # One consonant says nothing (DYA / TAY), except the article AL.
+        return (CONSONANT_SIMILARITY, "consonants") if a == b == "al" else (0.0, "")
     if ca == cb:
         return CONSONANT_SIMILARITY, "consonants"
     if min(len(ca), len(cb)) >= MIN_FUZZY_LENGTH:
