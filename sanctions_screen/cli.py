@@ -16,6 +16,7 @@ import click
 from rich.console import Console
 
 from . import __version__, app
+from .cli_options import algorithm_option
 from .errors import ScreenError
 from .exitcodes import ExitCode
 from .formats import OutputFormat
@@ -87,7 +88,7 @@ def screening_options(func: F) -> F:
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
-    return func
+    return algorithm_option(func)
 
 
 def handle_errors(func: F) -> F:
@@ -155,6 +156,7 @@ def screen(
     fmt: str,
     output: Path | None,
     quiet: bool,
+    algorithm: str,
 ) -> None:
     """Screen the counterparties in CSV or YAML INPUTS files (- for stdin).
 
@@ -168,7 +170,7 @@ def screen(
     """
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
-    loaded = app.load(list_paths)
+    loaded = app.load(list_paths, algorithm)
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
     )
@@ -177,7 +179,7 @@ def screen(
         for warning in batch.warnings:
             console.print(f"{PROG}: warning: {warning}", markup=False)
     counterparties = [cp for batch in batches for cp in batch.counterparties]
-    options = ScreeningOptions(threshold=threshold, top=top)
+    options = ScreeningOptions(threshold=threshold, top=top, algorithm=algorithm)
     report = app.screen(loaded, counterparties, options, inputs)
     _finish(report, OutputFormat(fmt), output, quiet)
 
@@ -198,6 +200,7 @@ def check(
     fmt: str,
     output: Path | None,
     quiet: bool,
+    algorithm: str,
 ) -> None:
     """Screen one NAME given on the command line.
 
@@ -208,11 +211,12 @@ def check(
     """
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
-    loaded = app.load(list_paths)
+    loaded = app.load(list_paths, algorithm)
     counterparty = Counterparty(
         name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
     )
-    report = app.screen(loaded, [counterparty], ScreeningOptions(threshold=threshold, top=top))
+    options = ScreeningOptions(threshold=threshold, top=top, algorithm=algorithm)
+    report = app.screen(loaded, [counterparty], options)
     _finish(report, OutputFormat(fmt), output, quiet)
 
 
@@ -234,3 +238,8 @@ def summary_line(report: Report) -> str:
         f"{report.hit_count} hits on {report.flagged_count} counterparties "
         f"at threshold {report.options.threshold:g}"
     )
+
+
+from .cli_explain import explain  # noqa: E402  (registers after main and handle_errors exist)
+
+main.add_command(explain)

@@ -96,7 +96,7 @@ def _romanise_word(word: str) -> list[tuple[str, bool]]:
         return [(_hangul_syllable(c), False) for c in word if _script(c) == "hangul"]
     if scripts == {"han"}:
         return [(anyascii(c).lower(), False) for c in word if _script(c) == "han"]
-    return [(anyascii(word), False)]
+    return [(anyascii(word).lower(), False)]
 
 
 def fold(text: str) -> str:
@@ -115,7 +115,7 @@ def _fold_word(word: str) -> list[tuple[str, bool]]:
         )
         if not part.isascii():
             part = anyascii(part).lower()
-        for piece in _NON_WORD.sub(" ", part.replace("_", " ")).split():
+        for piece in _NON_WORD.sub(" ", part.lower().replace("_", " ")).split():
             out.append((piece, abjad))
     return out
 
