@@ -121,7 +121,7 @@ _TRANSLIT = [
     ("KH", "H"),
     ("YU", "IU"),
     ("YA", "IA"),
-    ("OO", "U"),
+    ("OO(?=[A-Z])", "U"),
     ("KWANG", "GWANG"),
     ("PAK", "PARK"),
     ("RI ", "LEE "),

@@ -43,6 +43,11 @@ MIN_DISTINCTIVE_EVIDENCE = 0.5
 # of birth to check.
 MIN_PERSON_EVIDENCE = 1.0
 COMMON_ONLY_CAP = 75.0
+# ... unless both names of an organization are covered this well: a company
+# name made only of common words ("EUROPE TRANSPORTATION LIMITED") still
+# matches its variants. Persons get no such exception: "Sergey Morozov" is
+# thousands of people, and only a date of birth tells them apart.
+FULL_COVERAGE = 0.75
 # A person's name with two or more parts on each side matched on a single
 # part ("John Kim" / "KIM, Jong Un") is capped here: OFAC's own search
 # scores such pairs 85+, the main complaint about it.
@@ -172,7 +177,8 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     notes: list[str] = []
     evidence = sum(min(wq[i], wc[j]) * sim for i, j, sim, _ in aligned)
     need = MIN_PERSON_EVIDENCE if kind is EntityKind.PERSON else MIN_DISTINCTIVE_EVIDENCE
-    if evidence < need and score > COMMON_ONLY_CAP:
+    covered = kind is not EntityKind.PERSON and min(q_cov, c_cov) >= FULL_COVERAGE
+    if evidence < need and score > COMMON_ONLY_CAP and not covered:
         score = COMMON_ONLY_CAP
         notes.append(f"capped at {COMMON_ONLY_CAP:g}: only common words align")
     strong = sum(

@@ -205,7 +205,9 @@ def consonants(token: str) -> str:
     """The consonant skeleton used to compare with parts written in Arabic script."""
     for digraph, letter in _DIGRAPHS:
         token = token.replace(digraph, letter)
-    return re.sub(r"(.)\1", r"\1", re.sub(r"[aeiouyw']", "", token))
+    # A final I or Y is written in Arabic (MOHAMMADI ends in a letter).
+    last = "y" if token[-1:] in ("i", "y") and len(token) > 2 else ""
+    return re.sub(r"(.)\1", r"\1", re.sub(r"[aeiouyw']", "", token)) + last
 
 
 def _split_legal_forms(parts: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[str]]:

@@ -35,6 +35,10 @@ INITIAL_SIMILARITY = 0.7
 # benchmark's typo positives against its common-name negatives.
 MIN_FUZZY_SIMILARITY = 0.75
 MIN_FUZZY_LENGTH = 5
+# Phonetic keys are compared by edit distance only from this length: keys
+# are shorter than spellings, so one edit weighs more (KHALID / HAMID are
+# HALID / HAMID as keys).
+MIN_KEY_FUZZY_LENGTH = 6
 # Phonetic keys this short collide by chance (ABB / AAB, BYD / BID).
 MIN_TRANSLIT_KEY_LENGTH = 4
 # Consonant skeletons shorter than this never match.
@@ -123,7 +127,7 @@ def part_similarity(
     if shorter < MIN_FUZZY_LENGTH:
         return 0.0, ""
     sim = Levenshtein.normalized_similarity(a, b)
-    if min(len(key_a), len(key_b)) >= MIN_FUZZY_LENGTH:
+    if min(len(key_a), len(key_b)) >= MIN_KEY_FUZZY_LENGTH:
         sim = max(sim, Levenshtein.normalized_similarity(key_a, key_b))
     return (sim, "fuzzy") if sim >= MIN_FUZZY_SIMILARITY else (0.0, "")
 
