@@ -65,7 +65,7 @@ def _spelling_variant(a: str, b: str) -> bool:
         return False
 
     def covered(xs: tuple[str, ...], ys: tuple[str, ...]) -> int:
-        return sum(1 for x in xs if any(fuzz.ratio(x, y) >= 60 for y in ys))
+        return sum(1 for x in xs if any(fuzz.ratio(x, y) >= 70 for y in ys))
 
     return covered(ta, tb) == len(ta) and covered(tb, ta) >= len(tb) - 1
 
@@ -121,10 +121,10 @@ _TRANSLIT = [
     ("KH", "H"),
     ("YU", "IU"),
     ("YA", "IA"),
-    ("OO(?=[A-Z])", "U"),
-    ("KWANG", "GWANG"),
-    ("PAK", "PARK"),
-    ("RI ", "LEE "),
+    (r"(?<=[B-DF-HJ-NP-TV-Z])OO(?=[B-DF-HJ-NP-TV-Z])", "U"),
+    (r"\bKWANG", "GWANG"),
+    (r"\bPAK\b", "PARK"),
+    (r"\bRI\b", "LEE"),
     ("CHOL", "CHEOL"),
     ("JONG", "CHONG"),
     ("MYONG", "MYEONG"),

@@ -56,6 +56,11 @@ ONE_PART_PERSON_CAP = 65.0
 # PARRA" / "PONENTE PARRA, Miguel"): the given names disagree, so the score
 # is multiplied by this. Patronymics, particles and initials don't count.
 BOTH_UNMATCHED_PERSON_FACTOR = 0.88
+# A one-word organisation name ("Oracle", "Kia") against a list name that
+# keeps another distinctive word ("STELLAR ORACLE", "KIA NIROU"): the word
+# is shared, the company probably not.
+ONE_WORD_ORGANIZATION_FACTOR = 0.9
+DISTINCTIVE_WEIGHT = 0.5
 # A counterparty written with a legal form ("Kia Corporation") is not the
 # person an entry names ("SADEGHI, Kia").
 LEGAL_FORM_ON_PERSON_FACTOR = 0.8
@@ -196,6 +201,13 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         notes.append(f"capped at {ONE_PART_PERSON_CAP:g}: one name part of a person aligns")
     done_q = {i for i, _, _, _ in aligned}
     done_c = {j for _, j, _, _ in aligned}
+    if (
+        kind is not EntityKind.PERSON
+        and len(q) == 1
+        and any(j not in done_c and wc[j] >= DISTINCTIVE_WEIGHT for j in range(len(c)))
+    ):
+        score *= ONE_WORD_ORGANIZATION_FACTOR
+        notes.append(f"x{ONE_WORD_ORGANIZATION_FACTOR:g}: one word shared, the list name has more")
     if kind is EntityKind.PERSON:
         if _telling(q, wq, done_q) and _telling(c, wc, done_c):
             score *= BOTH_UNMATCHED_PERSON_FACTOR
