@@ -133,3 +133,28 @@ def test_compare_equals_the_cli_score(screener: Screener) -> None:
         hit = screener.screen_one(Counterparty(name, "t", 1), 0.1, 1).hits[0]
         kind = hit.entry.kind
         assert compare(name, hit.matched_name.name, kind) == hit.score
+
+
+@given(st.permutations(["Zil-M LLC", "Alexander Gaevoy", "Siemens AG", "Pak Gwang-hun", "Kim"]))
+def test_counterparty_order_does_not_change_results(names: list[str]) -> None:
+    screener = _shared_screener()
+    forward = {
+        r.counterparty.name: [(h.entry.id, h.score) for h in r.hits]
+        for r in screener.screen([Counterparty(n, "t", i) for i, n in enumerate(names)], 80, 5)
+    }
+    backward = {
+        r.counterparty.name: [(h.entry.id, h.score) for h in r.hits]
+        for r in screener.screen(
+            [Counterparty(n, "t", i) for i, n in enumerate(reversed(names))], 80, 5
+        )
+    }
+    assert forward == backward
+
+
+_SCREENER: list[Screener] = []
+
+
+def _shared_screener() -> Screener:
+    if not _SCREENER:
+        _SCREENER.append(Screener([load_list(BUNDLED)]))
+    return _SCREENER[0]
