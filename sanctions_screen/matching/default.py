@@ -68,6 +68,13 @@ LEGAL_FORM_ON_PERSON_FACTOR = 0.8
 # join is trusted only if the joined form is this long.
 MIN_JOINED_LENGTH = 4
 MAX_JOIN = 4
+# A joined form matched by phonetic key only may lose this many letters to
+# the key (SANI YAYA must not become SANIA).
+MAX_JOIN_KEY_SHRINK = 2
+# Two one-word names that match only by edit distance (TESCO / TEACO, BAYER /
+# BAJER) are easy to confuse: such scores are multiplied by this, which keeps a
+# one-letter typo in a 7+ letter word above the default threshold.
+SINGLE_PART_FUZZY_FACTOR = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +129,8 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
         for n in range(min(MAX_JOIN, len(side) - i), 1, -1):
             joined = "".join(t for t, _, _ in side[i : i + n])
             key = phonetic_key(joined)
-            if joined in targets or (key in targets and len(key) >= MIN_JOINED_LENGTH):
+            by_key = key in targets and abs(len(joined) - len(key)) <= MAX_JOIN_KEY_SHRINK
+            if joined in targets or by_key:
                 out.append((joined, key, any(a for _, _, a in side[i : i + n])))
                 i += n
                 break
@@ -201,6 +209,9 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         notes.append(f"capped at {ONE_PART_PERSON_CAP:g}: one name part of a person aligns")
     done_q = {i for i, _, _, _ in aligned}
     done_c = {j for _, j, _, _ in aligned}
+    if len(q) == len(c) == 1 and aligned and aligned[0][3] == "fuzzy":
+        score *= SINGLE_PART_FUZZY_FACTOR
+        notes.append(f"x{SINGLE_PART_FUZZY_FACTOR:g}: one-word names alike by spelling only")
     if (
         kind is not EntityKind.PERSON
         and len(q) == 1

@@ -113,6 +113,10 @@ def part_similarity(
         return 1.0, "exact"
     if abjad_a or abjad_b:
         return _consonant_similarity(a, b)
+    if len(b) == 1:
+        # A single letter in a list name is part of an acronym (U.I.), not a
+        # Korean syllable to take variants of.
+        return 0.0, ""
     groups = _variants()
     group_a = groups.get(a)
     if group_a is not None and group_a & groups.get(b, frozenset()):
