@@ -71,10 +71,12 @@ MAX_JOIN = 4
 # A joined form matched by phonetic key only may lose this many letters to
 # the key (SANI YAYA must not become SANIA).
 MAX_JOIN_KEY_SHRINK = 2
-# Two one-word names that match only by edit distance (TESCO / TEACO, BAYER /
-# BAJER) are easy to confuse: such scores are multiplied by this, which keeps a
-# one-letter typo in a 7+ letter word above the default threshold.
+# Two one-word names of five letters or fewer that match only by edit
+# distance (TESCO / TEACO, BAYER / BAJER) are easy to confuse: such scores are
+# multiplied by this. A one-letter typo in a longer word (TRIMIX / TRIIIX)
+# stays above the default threshold.
 SINGLE_PART_FUZZY_FACTOR = 0.95
+SHORT_WORD = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +211,12 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         notes.append(f"capped at {ONE_PART_PERSON_CAP:g}: one name part of a person aligns")
     done_q = {i for i, _, _, _ in aligned}
     done_c = {j for _, j, _, _ in aligned}
-    if len(q) == len(c) == 1 and aligned and aligned[0][3] == "fuzzy":
+    if (
+        len(q) == len(c) == 1
+        and aligned
+        and aligned[0][3] == "fuzzy"
+        and min(len(q[0][0]), len(c[0][0])) <= SHORT_WORD
+    ):
         score *= SINGLE_PART_FUZZY_FACTOR
         notes.append(f"x{SINGLE_PART_FUZZY_FACTOR:g}: one-word names alike by spelling only")
     if (
