@@ -17,7 +17,7 @@ from .cache import cached_loader
 from .errors import InputFileError
 from .inputs import InputBatch, InputFormat, read_input
 from .lists_store import ListSelection
-from .matching import normalize
+from .matching import DEFAULT_ALGORITHM, normalize
 from .models import Counterparty, Report, SanctionsList, ScreeningOptions
 from .screening import Screener
 from .sources import load_list, load_lists
@@ -31,7 +31,11 @@ class LoadedLists:
     extra: dict[str, Any] = field(default_factory=dict)  # merged into the report
 
 
-def load(list_paths: Sequence[Path], selection: ListSelection | None = None) -> LoadedLists:
+def load(
+    list_paths: Sequence[Path],
+    selection: ListSelection | None = None,
+    algorithm: str = DEFAULT_ALGORITHM,
+) -> LoadedLists:
     """The ``--list`` lists; else the updated lists in the data directory; else the bundled one."""
     selection = selection or ListSelection()
     loader = lists_store.with_download_records(
@@ -42,10 +46,10 @@ def load(list_paths: Sequence[Path], selection: ListSelection | None = None) -> 
         today = dt.datetime.now(dt.timezone.utc).date()
         lists_store.check_age(lists, selection.max_age_days, today)
     if not selection.only_changed_since:
-        return LoadedLists(lists, Screener(lists))
+        return LoadedLists(lists, Screener(lists, algorithm))
     old = load_lists(list(selection.only_changed_since), loader)
     lists, notes, record = listdiff.only_changed(lists, old)
-    return LoadedLists(lists, Screener(lists), notes, {"only_changed_since": record})
+    return LoadedLists(lists, Screener(lists, algorithm), notes, {"only_changed_since": record})
 
 
 def read_inputs(

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from . import __version__, app, gate
 from .cli_gate import GatePolicy, allowlist_warnings, finish_run, gate_options
-from .cli_options import list_options, load_for_screening
+from .cli_options import algorithm_option, list_options, load_for_screening
 from .errors import ScreenError
 from .exitcodes import ExitCode
 from .formats import OutputFormat
@@ -93,7 +93,7 @@ def screening_options(func: F) -> F:
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
-    return func
+    return algorithm_option(func)
 
 
 def handle_errors(func: F) -> F:
@@ -165,6 +165,7 @@ def screen(
     output: Path | None,
     quiet: bool,
     policy: GatePolicy,
+    algorithm: str,
 ) -> None:
     """Screen the counterparties in CSV or YAML INPUTS files (- for stdin).
 
@@ -180,7 +181,7 @@ def screen(
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
     policy = policy.prepared(threshold, top)
-    loaded = load_for_screening(list_paths)
+    loaded = load_for_screening(list_paths, algorithm)
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
     )
@@ -189,7 +190,9 @@ def screen(
         for warning in batch.warnings:
             console.print(f"{PROG}: warning: {warning}", markup=False)
     counterparties = [cp for batch in batches for cp in batch.counterparties]
-    options = ScreeningOptions(threshold=threshold, top=policy.screening_top(top))
+    options = ScreeningOptions(
+        threshold=threshold, top=policy.screening_top(top), algorithm=algorithm
+    )
     digests = [(batch.source, batch.sha256) for batch in batches]
     report = app.screen(loaded, counterparties, options, inputs, input_sha256=digests)
     _finish(report, OutputFormat(fmt), output, quiet, policy, "screen")
@@ -214,6 +217,7 @@ def check(
     output: Path | None,
     quiet: bool,
     policy: GatePolicy,
+    algorithm: str,
 ) -> None:
     """Screen one NAME given on the command line.
 
@@ -225,11 +229,13 @@ def check(
     if not name.strip():
         raise click.BadParameter("the name is empty", param_hint="NAME")
     policy = policy.prepared(threshold, top)
-    loaded = load_for_screening(list_paths)
+    loaded = load_for_screening(list_paths, algorithm)
     counterparty = Counterparty(
         name=name, source="<argument>", row=1, kind=EntityKind(kind) if kind else None
     )
-    options = ScreeningOptions(threshold=threshold, top=policy.screening_top(top))
+    options = ScreeningOptions(
+        threshold=threshold, top=policy.screening_top(top), algorithm=algorithm
+    )
     report = app.screen(loaded, [counterparty], options)
     _finish(report, OutputFormat(fmt), output, quiet, policy, "check")
 
@@ -267,8 +273,10 @@ def summary_line(report: Report) -> str:
 
 
 # Imported last: these commands use handle_errors defined above.
+from .cli_explain import explain  # noqa: E402
 from .cli_lists import lists  # noqa: E402
 from .cli_review import review_command  # noqa: E402
 
+main.add_command(explain)
 main.add_command(review_command)
 main.add_command(lists)

@@ -1,4 +1,4 @@
-"""Options that choose and check the lists of ``screen`` and ``check``.
+"""Options that choose the lists and the algorithm of ``screen`` and ``check``.
 
 They are added with one ``@list_options`` decorator and read back with
 :func:`load_for_screening`, so the commands' signatures stay as they are.
@@ -15,12 +15,14 @@ from rich.console import Console
 
 from . import app
 from .lists_store import ListSelection
+from .matching import ALGORITHMS, DEFAULT_ALGORITHM
 
 F = TypeVar("F", bound=Callable[..., Any])
 PROG = "sanctions-screen"
 ENV_MAX_LIST_AGE = "SANCTIONS_SCREEN_MAX_LIST_AGE"
 ENV_NO_CACHE = "SANCTIONS_SCREEN_NO_CACHE"
 ENV_ONLY_CHANGED_SINCE = "SANCTIONS_SCREEN_ONLY_CHANGED_SINCE"
+ENV_ALGORITHM = "SANCTIONS_SCREEN_ALGORITHM"
 _META_KEY = "sanctions_screen.list_selection"
 
 
@@ -86,9 +88,24 @@ def current_selection() -> ListSelection:
     )
 
 
-def load_for_screening(list_paths: Sequence[Path]) -> app.LoadedLists:
+def algorithm_option(func: F) -> F:
+    """``--algorithm/-a``: which registered matching algorithm scores the names."""
+    return click.option(
+        "--algorithm",
+        "-a",
+        type=click.Choice(sorted(ALGORITHMS)),
+        default=DEFAULT_ALGORITHM,
+        show_default=True,
+        envvar=ENV_ALGORITHM,
+        help="Matching algorithm: default (ours) or ofac (OFAC Sanctions List Search scores).",
+    )(func)
+
+
+def load_for_screening(
+    list_paths: Sequence[Path], algorithm: str = DEFAULT_ALGORITHM
+) -> app.LoadedLists:
     """Load the lists the way the options ask, and tell the user what was narrowed."""
-    loaded = app.load(list_paths, current_selection())
+    loaded = app.load(list_paths, current_selection(), algorithm)
     console = stderr_console()
     for note in loaded.notes:
         console.print(f"{PROG}: note: {note}", markup=False)

@@ -1,78 +1,70 @@
 """The screening core: every counterparty against every name of every entry.
 
-Pure: no I/O, no printing. ``Screener`` normalises each list name once, then
-for each counterparty keeps the names a cheap C-level prefilter lets through
-and scores only those carefully.
+Pure: no I/O, no printing. ``Screener`` normalises each list name once and
+indexes it (``matching.index.CandidateIndex``); for each counterparty the index
+returns the few names that could reach the threshold and only those are
+scored by the chosen algorithm, then moved by secondary attributes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from .matching import score
+from .matching import DEFAULT_ALGORITHM, NameScore, get_algorithm
+from .matching.evidence import Evidence, counterparty_identifiers, weigh
+from .matching.index import CandidateIndex, IndexedName
 from .matching.normalize import NormalName, normalize
-from .models import Counterparty, Entry, EntryName, Hit, SanctionsList, ScreeningResult
+from .models import Counterparty, Hit, SanctionsList, ScreeningResult
 
-# The prefilter (rapidfuzz token_set_ratio on normalised text) must never
-# drop a name the careful scorer would report, so it runs this many points
-# below the report threshold.
-PREFILTER_MARGIN = 30.0
-
-
-@dataclass(frozen=True, slots=True)
-class IndexedName:
-    entry: Entry
-    list_name: str
-    name: EntryName
-    normal: NormalName
+# Most points secondary attributes can add (DOB +5, country +3): the index
+# must hand over names this far below the threshold.
+MAX_ATTRIBUTE_BONUS = 8.0
 
 
 class Screener:
-    """Holds the normalised names of the lists and screens counterparties against them."""
+    """Holds the indexed names of the lists and screens counterparties against them."""
 
-    def __init__(self, lists: Sequence[SanctionsList]) -> None:
+    def __init__(self, lists: Sequence[SanctionsList], algorithm: str = DEFAULT_ALGORITHM) -> None:
         self.lists = tuple(lists)
-        self._names: list[IndexedName] = []
+        self.algorithm = get_algorithm(algorithm)
+        names: list[IndexedName] = []
         for sanctions_list in self.lists:
             for entry in sanctions_list.entries:
                 for entry_name in entry.names:
                     normal = normalize(entry_name.name)
                     if normal.tokens:
-                        self._names.append(
+                        names.append(
                             IndexedName(entry, sanctions_list.meta.name, entry_name, normal)
                         )
-        self._texts = [n.normal.text for n in self._names]
+        self.index = CandidateIndex(names, whole_string=self.algorithm.name == "ofac")
 
     def screen_one(self, counterparty: Counterparty, threshold: float, top: int) -> ScreeningResult:
         query = normalize(counterparty.name)
         if not query.tokens:
             return ScreeningResult(counterparty, ())
         best: dict[tuple[str, str], Hit] = {}  # one hit per (list, entry): its best name
-        for _, _, index in process.extract_iter(
-            query.text,
-            self._texts,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=max(0.0, threshold - PREFILTER_MARGIN),
-        ):
-            indexed = self._names[index]
-            result = score(query, indexed.normal, indexed.name.strength, counterparty.kind)
-            if result.score < threshold:
+        has_attributes = bool(counterparty.birth_date or counterparty.country)
+        bonus = MAX_ATTRIBUTE_BONUS if self.algorithm.uses_attributes and has_attributes else 0.0
+        floor = threshold - bonus
+        for name_id in self._candidates(counterparty, query, floor):
+            hit = self.score_name(counterparty, query, self.index.names[name_id])
+            if hit.score < threshold:
                 continue
-            key = (indexed.list_name, indexed.entry.id)
+            key = (hit.list_name, hit.entry.id)
             current = best.get(key)
-            if current is None or result.score > current.score:
-                best[key] = Hit(
-                    entry=indexed.entry,
-                    list_name=indexed.list_name,
-                    score=round(result.score, 1),
-                    matched_name=indexed.name,
-                    explanation=_explain(result.method, result.alignment),
-                )
+            if current is None or _rank(hit, counterparty) > _rank(current, counterparty):
+                best[key] = hit
         hits = sorted(best.values(), key=lambda h: (-h.score, h.list_name, h.entry.id))
         return ScreeningResult(counterparty, tuple(hits[:top]))
+
+    def _candidates(self, cp: Counterparty, query: NormalName, floor: float) -> set[int]:
+        found = self.index.candidates(cp.name, query, floor)
+        if self.algorithm.uses_attributes:
+            for _, value in counterparty_identifiers(cp):
+                found.update(self.index.by_identifier(value))
+        return found
 
     def screen(
         self, counterparties: Iterable[Counterparty], threshold: float, top: int
@@ -80,7 +72,71 @@ class Screener:
         for counterparty in counterparties:
             yield self.screen_one(counterparty, threshold, top)
 
+    def score_name(self, cp: Counterparty, query: NormalName, indexed: IndexedName) -> Hit:
+        """Score one counterparty against one list name, with the full explanation."""
+        result = self.algorithm.scorer(
+            cp.name,
+            query,
+            indexed.name.name,
+            indexed.normal,
+            indexed.name.strength,
+            indexed.entry.kind,
+        )
+        evidence = (
+            weigh(cp, indexed.entry) if self.algorithm.uses_attributes else Evidence(0, False, ())
+        )
+        final = 100.0 if evidence.identifier_hit else result.score + evidence.delta
+        final = max(0.0, min(100.0, final))
+        return Hit(
+            entry=indexed.entry,
+            list_name=indexed.list_name,
+            score=round(final, 1),
+            matched_name=indexed.name,
+            explanation=explain(self.algorithm.name, indexed, result, evidence, final),
+        )
 
-def _explain(method: str, alignment: tuple[tuple[str, str, float], ...]) -> tuple[str, ...]:
-    parts = [f"{a}~{b} {sim:.2f}" for a, b, sim in alignment]
-    return (f"{method}: " + ", ".join(parts),)
+    def explain_entry(self, cp: Counterparty, entry_id: str) -> Hit | None:
+        """The best-scoring name of entry ``entry_id`` for ``cp``, whatever its score."""
+        query = normalize(cp.name)
+        hits = [self.score_name(cp, query, n) for n in self.index.names if n.entry.id == entry_id]
+        return max(hits, key=lambda h: h.score, default=None)
+
+
+def _rank(hit: Hit, cp: Counterparty) -> tuple[float, float]:
+    """Best name of an entry: highest score, then the name written most like the input.
+
+    Two names of one entry often score the same (an identifier match makes
+    every name 100; ``Kwang``/``Gwang`` normalise alike); the reviewer should
+    then see the alias the counterparty file actually resembles.
+    """
+    return hit.score, fuzz.ratio(cp.name.casefold(), hit.matched_name.name.casefold())
+
+
+def explain(
+    algorithm: str, indexed: IndexedName, result: NameScore, evidence: Evidence, final: float
+) -> tuple[str, ...]:
+    """Readable lines saying why a counterparty scored ``final`` against a list name."""
+    name = indexed.name
+    lines = [
+        f"matched {name.type.value} name {name.name!r} ({name.strength.value}) "
+        f"of entry {indexed.entry.id}; algorithm {algorithm}",
+    ]
+    if result.alignment:
+        lines.append(
+            f"{result.method}: "
+            + "; ".join(f"{a} = {b} ({why} {sim:.2f})" for a, b, sim, why in result.alignment)
+        )
+    if result.unmatched_query:
+        lines.append("counterparty parts not in the list name: " + " ".join(result.unmatched_query))
+    if result.unmatched_list:
+        lines.append("list name parts not in the counterparty: " + " ".join(result.unmatched_list))
+    lines.extend(result.notes)
+    lines.extend(evidence.notes)
+    if evidence.identifier_hit:
+        lines.append("identifier match: a hit whatever the name score")
+    lines.append(
+        f"name score {result.score:.1f}"
+        + (f", attributes {evidence.delta:+g}" if evidence.delta else "")
+        + f" -> {final:.1f}"
+    )
+    return tuple(lines)

@@ -26,7 +26,7 @@ def run(*args: str, env: dict[str, str] | None = None):
 def vendors(tmp_path: Path) -> Path:
     path = tmp_path / "vendors.csv"
     path.write_text(
-        "id,name\nV-1,Acme Office Supplies Ltd\nV-2,Zil-M LLC\nV-3,Aleksandr Gayevoi\n"
+        "id,name\nV-1,Acme Office Supplies Ltd\nV-2,Zil-M LLC\nV-3,Alexandr Chasovnikoff\n"
         "V-4,Northwind Traders\n",
         encoding="utf-8",
     )
@@ -79,19 +79,19 @@ def test_hits_exit_1_and_clean_exits_0(vendors: Path, clean: Path) -> None:
 
 
 def test_fail_on_separates_the_gate_from_the_report(vendors: Path) -> None:
-    # Zil-M LLC scores 100, Aleksandr Gayevoi about 90: at --fail-on 95 both are
+    # Zil-M LLC scores 100, Alexandr Chasovnikoff about 87: at --fail-on 95 both are
     # reported, only one gates; at --fail-on 100.0 with Zil-M gone, nothing gates.
     code, report = json_report("screen", str(vendors), "--fail-on", "95")
     assert code == ExitCode.HITS
     assert report["summary"]["hits"] == 2
     assert report["summary"]["gating_hits"] == 1
     scores = {r["name"]: r["hits"][0]["gating"] for r in report["results"] if r["hits"]}
-    assert scores == {"Zil-M LLC": True, "Aleksandr Gayevoi": False}
+    assert scores == {"Zil-M LLC": True, "Alexandr Chasovnikoff": False}
 
 
 def test_fail_on_env_var(tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
-    path.write_text("name\nAleksandr Gayevoi\n")
+    path.write_text("name\nAlexandr Chasovnikoff\n")
     env = {"SANCTIONS_SCREEN_FAIL_ON": "95"}
     code, report = json_report("screen", str(path), env=env)
     assert code == ExitCode.OK
@@ -108,12 +108,12 @@ def test_fail_on_below_threshold_is_a_usage_error(vendors: Path) -> None:
 
 def test_allowlisted_false_positive_passes_but_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
-    path.write_text("id,name\nV-3,Aleksandr Gayevoi\nV-4,Northwind Traders\n")
+    path.write_text("id,name\nV-3,Alexandr Chasovnikoff\nV-4,Northwind Traders\n")
     _, before = json_report("screen", str(path))
-    allow = allowlist_for(tmp_path, before, "Aleksandr Gayevoi")
+    allow = allowlist_for(tmp_path, before, "Alexandr Chasovnikoff")
     code, after = json_report("screen", str(path), "--allowlist", str(allow))
     assert code == ExitCode.OK
-    (hit,) = next(r for r in after["results"] if r["name"] == "Aleksandr Gayevoi")["hits"]
+    (hit,) = next(r for r in after["results"] if r["name"] == "Alexandr Chasovnikoff")["hits"]
     assert hit["suppressed"] is True
     assert hit["suppression"]["reason"] == "a different person, born 1950"
     assert after["audit"]["allowlist"]["decisions"] == 1
@@ -124,7 +124,7 @@ def test_allowlisted_false_positive_passes_but_is_reported(tmp_path: Path) -> No
 
 def test_allowlist_does_not_hide_other_hits(vendors: Path, tmp_path: Path) -> None:
     _, before = json_report("screen", str(vendors))
-    allow = allowlist_for(tmp_path, before, "Aleksandr Gayevoi")
+    allow = allowlist_for(tmp_path, before, "Alexandr Chasovnikoff")
     code, after = json_report("screen", str(vendors), "--allowlist", str(allow))
     assert code == ExitCode.HITS
     assert after["summary"]["gating_hits"] == 1
@@ -133,9 +133,11 @@ def test_allowlist_does_not_hide_other_hits(vendors: Path, tmp_path: Path) -> No
 
 def test_expired_decision_fails_the_gate_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
-    path.write_text("id,name\nV-3,Aleksandr Gayevoi\n")
+    path.write_text("id,name\nV-3,Alexandr Chasovnikoff\n")
     _, before = json_report("screen", str(path))
-    allow = allowlist_for(tmp_path, before, "Aleksandr Gayevoi", extra="    expires: 2020-01-01\n")
+    allow = allowlist_for(
+        tmp_path, before, "Alexandr Chasovnikoff", extra="    expires: 2020-01-01\n"
+    )
     result = run("screen", str(path), "--allowlist", str(allow))
     assert result.exit_code == ExitCode.HITS
     assert "no longer applies: expired on 2020-01-01" in result.stderr
@@ -143,9 +145,9 @@ def test_expired_decision_fails_the_gate_with_a_warning(tmp_path: Path) -> None:
 
 def test_true_match_decision_fails_the_gate(tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
-    path.write_text("id,name\nV-3,Aleksandr Gayevoi\n")
+    path.write_text("id,name\nV-3,Alexandr Chasovnikoff\n")
     _, before = json_report("screen", str(path))
-    allow = allowlist_for(tmp_path, before, "Aleksandr Gayevoi", decision="true_match")
+    allow = allowlist_for(tmp_path, before, "Alexandr Chasovnikoff", decision="true_match")
     assert run("screen", str(path), "-q", "--allowlist", str(allow)).exit_code == ExitCode.HITS
 
 

@@ -1,98 +1,245 @@
-"""The default name scorer: token alignment over normalised names.
+"""The default name scorer: weighted alignment of name parts.
 
-Both names are normalised (``normalize.py``) so legal forms, case, accents,
-punctuation and Cyrillic script neither make nor block a match. The name
-parts are then aligned one to one, whatever their order, and the score is a
-weighted mean of how well the counterparty's parts are covered by the list
-name's and the other way round. The counterparty side weighs more: a list
-name's parts missing from a vendor file (a dropped patronymic) is normal,
-while extra words in the vendor's name are evidence of a different party.
-A second view compares the names with all spaces removed when one side has
-split or joined a word, so ``ZEELM`` and ``ZEEL - M`` line up.
+Both names are normalised (``normalize.py``). Parts split on one side and
+joined on the other (``KWANG HUN`` / ``KWANGHUN``, ``ZEEL M`` / ``ZEELM``) are
+first re-joined. Parts are then aligned one to one, best pairs first,
+whatever their order; each pair's similarity and reason come from
+``parts.part_similarity``. Every part weighs what it tells about identity
+(``parts.part_weight``: rare parts 1, TRADING or KOREA ~0.15-0.3, particles
+and initials less), and the score is a weighted mean of how much of the
+counterparty's evidence is covered by the list name and the other way round.
+The counterparty side weighs more (``QUERY_WEIGHT``): a list name's parts
+missing from a vendor file (a dropped patronymic) is normal, while extra
+distinctive words in the vendor's name point to another party.
+
+Rules on top: a match built only on common words is capped below any useful
+threshold; a person's name needs two aligned parts when both sides have two;
+an exactly equal name (legal forms aside) scores 100.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz.distance import Indel
-
-from .normalize import NormalName
+from ..models import EntityKind
+from .normalize import NormalName, phonetic_key
+from .parts import PARTICLE_WEIGHT, is_particle, is_patronymic, part_similarity, part_weight
 
 # Weight of the counterparty's coverage against the list name's coverage.
-# Tuned on the example vendors: 0.65 lets "Alexander Gayevoy" reach
-# "GAYEVOY, Aleksandr Andreyevich" while "Apollon Tours" stays below 80
-# against the one-word weak alias "APOLLON".
+# Tuned on the benchmark (bench/bench_matching.py): 0.6-0.7 all give recall
+# above 0.97; 0.65 had the fewest false positives on the lookalike set.
 QUERY_WEIGHT = 0.65
-# Two name parts shorter than this must be equal to count as aligned:
-# edit similarity between "o" and "yo" says nothing.
-MIN_FUZZY_TOKEN_LENGTH = 3
-# A part pair below this similarity is treated as unaligned (0), so a chain
-# of weak resemblances cannot add up to a hit.
-MIN_TOKEN_SIMILARITY = 0.70
-# Joined view: only trusted when the joined strings are long enough that a
-# high ratio is not chance.
+# The aligned parts' weights (each the lower of its two sides, times the
+# similarity) must add up to this, or the score is capped at
+# COMMON_ONLY_CAP: "Korea Trading" shares only common words (0.15 each) with
+# "KOREA KWANGSON TRADING", while two common person names together
+# ("Ahmad Hasan", ~0.3 each) are evidence. Tuned on the benchmark's
+# lookalike and common-name negatives.
+MIN_DISTINCTIVE_EVIDENCE = 0.5
+# Persons need more: two common names together ("Ali Moradi", "Mohammed
+# Aziz") are shared by thousands of people, so at least one uncommon part
+# must align. Such matches stay visible at 70 for a reviewer who has a date
+# of birth to check.
+MIN_PERSON_EVIDENCE = 1.0
+COMMON_ONLY_CAP = 75.0
+# ... unless both names of an organization are covered this well: a company
+# name made only of common words ("EUROPE TRANSPORTATION LIMITED") still
+# matches its variants. Persons get no such exception: "Sergey Morozov" is
+# thousands of people, and only a date of birth tells them apart.
+FULL_COVERAGE = 0.75
+# A person's name with two or more parts on each side matched on a single
+# part ("John Kim" / "KIM, Jong Un") is capped here: OFAC's own search
+# scores such pairs 85+, the main complaint about it.
+ONE_PART_PERSON_CAP = 65.0
+# Both sides of a person's name keep a part the other lacks ("Amir PONENTE
+# PARRA" / "PONENTE PARRA, Miguel"): the given names disagree, so the score
+# is multiplied by this. Patronymics, particles and initials don't count.
+BOTH_UNMATCHED_PERSON_FACTOR = 0.88
+# A one-word organisation name ("Oracle", "Kia") against a list name that
+# keeps another distinctive word ("STELLAR ORACLE", "KIA NIROU"): the word
+# is shared, the company probably not.
+ONE_WORD_ORGANIZATION_FACTOR = 0.9
+DISTINCTIVE_WEIGHT = 0.5
+# A counterparty written with a legal form ("Kia Corporation") is not the
+# person an entry names ("SADEGHI, Kia").
+LEGAL_FORM_ON_PERSON_FACTOR = 0.8
+# Parts joined on one side and split on the other are compared whole; the
+# join is trusted only if the joined form is this long.
 MIN_JOINED_LENGTH = 4
+MAX_JOIN = 4
+# A joined form matched by phonetic key only may lose this many letters to
+# the key (SANI YAYA must not become SANIA).
+MAX_JOIN_KEY_SHRINK = 2
+# Two one-word names of five letters or fewer that match only by edit
+# distance (TESCO / TEACO, BAYER / BAJER) are easy to confuse: such scores are
+# multiplied by this. A one-letter typo in a longer word (TRIMIX / TRIIIX)
+# stays above the default threshold.
+SINGLE_PART_FUZZY_FACTOR = 0.95
+SHORT_WORD = 5
 
 
 @dataclass(frozen=True, slots=True)
 class NameScore:
-    score: float  # 0-100
-    alignment: tuple[tuple[str, str, float], ...]  # (counterparty part, list part, similarity)
+    """A 0-100 score with the part alignment that produced it.
+
+    ``alignment`` holds (counterparty part, list part, similarity, reason);
+    ``notes`` say what capped or moved the score.
+    """
+
+    score: float
+    alignment: tuple[tuple[str, str, float, str], ...]
     method: str
+    unmatched_query: tuple[str, ...] = ()
+    unmatched_list: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
-def token_similarity(a: str, b: str) -> float:
-    """0-1 similarity of two name parts."""
-    if a == b:
-        return 1.0
-    if min(len(a), len(b)) < MIN_FUZZY_TOKEN_LENGTH:
-        return 0.0
-    sim = Indel.normalized_similarity(a, b)
-    return sim if sim >= MIN_TOKEN_SIMILARITY else 0.0
+Parts = tuple[tuple[str, str, bool], ...]  # (part, phonetic key, from Arabic script)
 
 
-def _align(query: tuple[str, ...], cand: tuple[str, ...]) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one alignment of parts, best pairs first."""
-    pairs = sorted(
-        ((token_similarity(q, c), i, j) for i, q in enumerate(query) for j, c in enumerate(cand)),
-        reverse=True,
+@lru_cache(maxsize=100_000)
+def _parts(name: NormalName) -> Parts:
+    abjad = name.abjad or (False,) * len(name.tokens)
+    keys = name.keys or tuple(phonetic_key(t) for t in name.tokens)
+    return tuple(zip(name.tokens, keys, abjad))
+
+
+@lru_cache(maxsize=100_000)
+def _joins(side: Parts) -> tuple[frozenset[str], frozenset[str]]:
+    """(spellings and keys of runs of 2+ parts joined, spellings and keys of single parts)."""
+    joined: set[str] = set()
+    for n in range(2, min(MAX_JOIN, len(side)) + 1):
+        for i in range(len(side) - n + 1):
+            text = "".join(t for t, _, _ in side[i : i + n])
+            joined.update((text, phonetic_key(text)))
+    single = {t for t, _, _ in side if len(t) >= MIN_JOINED_LENGTH}
+    single.update(k for _, k, _ in side if len(k) >= MIN_JOINED_LENGTH)
+    return frozenset(joined), frozenset(single)
+
+
+def _rejoin(side: Parts, other: Parts) -> Parts:
+    """Join runs of parts on ``side`` whose concatenation is a part of ``other``."""
+    if len(side) < 2:
+        return side
+    targets = _joins(other)[1]
+    if _joins(side)[0].isdisjoint(targets):
+        return side
+    out: list[tuple[str, str, bool]] = []
+    i = 0
+    while i < len(side):
+        for n in range(min(MAX_JOIN, len(side) - i), 1, -1):
+            joined = "".join(t for t, _, _ in side[i : i + n])
+            key = phonetic_key(joined)
+            by_key = key in targets and abs(len(joined) - len(key)) <= MAX_JOIN_KEY_SHRINK
+            if joined in targets or by_key:
+                out.append((joined, key, any(a for _, _, a in side[i : i + n])))
+                i += n
+                break
+        else:
+            out.append(side[i])
+            i += 1
+    return tuple(out)
+
+
+def _telling(side: Parts, weights: list[float], done: set[int]) -> bool:
+    """Whether ``side`` keeps an unaligned part that tells people apart."""
+    return any(
+        i not in done and len(t) > 1 and not is_patronymic(t) and weights[i] > PARTICLE_WEIGHT
+        for i, (t, _, _) in enumerate(side)
     )
+
+
+def _align(q: Parts, c: Parts) -> list[tuple[int, int, float, str]]:
+    """Greedy one-to-one alignment of parts, best pairs first."""
+    pairs = []
+    for i, (qt, qk, qa) in enumerate(q):
+        for j, (ct, ck, ca) in enumerate(c):
+            sim, why = part_similarity(qt, qk, qa, ct, ck, ca)
+            if sim > 0.0:
+                pairs.append((sim, -i, -j, why))
+    pairs.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
-    aligned: list[tuple[int, int, float]] = []
-    for sim, i, j in pairs:
-        if sim <= 0.0:
-            break
+    aligned: list[tuple[int, int, float, str]] = []
+    for sim, ni, nj, why in pairs:
+        i, j = -ni, -nj
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
-        aligned.append((i, j, sim))
+        aligned.append((i, j, sim, why))
     return aligned
 
 
-def score_names(query: NormalName, cand: NormalName) -> NameScore:
-    """Score a counterparty name against one list name, 0-100, with the alignment."""
-    q, c = query.tokens, cand.tokens
-    if not q or not c:
+def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = None) -> NameScore:
+    """Score a counterparty name against one list name, 0-100, with the alignment.
+
+    ``kind`` is what the list entry is (persons get the two-part rule).
+    """
+    if not query.tokens or not cand.tokens:
         return NameScore(0.0, (), "empty")
-    if sorted(q) == sorted(c):
-        return NameScore(100.0, tuple((t, t, 1.0) for t in q), "exact")
+    if sorted(query.tokens) == sorted(cand.tokens):
+        return NameScore(100.0, tuple((t, t, 1.0, "exact") for t in query.tokens), "exact")
+    q = _rejoin(_parts(query), _parts(cand))
+    c = _rejoin(_parts(cand), q)
     aligned = _align(q, c)
-    q_len = sum(len(t) for t in q)
-    c_len = sum(len(t) for t in c)
-    q_cov = sum(sim * len(q[i]) for i, _, sim in aligned) / q_len
-    c_cov = sum(sim * len(c[j]) for _, j, sim in aligned) / c_len
-    aligned_score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
-    best = NameScore(
-        aligned_score, tuple((q[i], c[j], round(s, 3)) for i, j, s in aligned), "aligned"
+    wq = [part_weight(t, k) for t, k, _ in q]
+    wc = [part_weight(t, k) for t, k, _ in c]
+    q_cov = sum(wq[i] * sim for i, _, sim, _ in aligned) / sum(wq)
+    c_cov = sum(wc[j] * sim for _, j, sim, _ in aligned) / sum(wc)
+    score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
+    notes: list[str] = []
+    evidence = sum(min(wq[i], wc[j]) * sim for i, j, sim, _ in aligned)
+    need = MIN_PERSON_EVIDENCE if kind is EntityKind.PERSON else MIN_DISTINCTIVE_EVIDENCE
+    covered = kind is not EntityKind.PERSON and min(q_cov, c_cov) >= FULL_COVERAGE
+    if evidence < need and score > COMMON_ONLY_CAP and not covered:
+        score = COMMON_ONLY_CAP
+        notes.append(f"capped at {COMMON_ONLY_CAP:g}: only common words align")
+    strong = sum(
+        1
+        for i, j, sim, _ in aligned
+        if len(q[i][0]) > 1 and sim >= 0.7 and not is_particle(q[i][0])
     )
-    joined_q, joined_c = "".join(q), "".join(c)
-    # Only where the part counts differ, i.e. one side split or joined a word;
-    # with equal counts the alignment already saw every part.
-    if min(len(joined_q), len(joined_c)) >= MIN_JOINED_LENGTH and len(q) != len(c):
-        joined = 100.0 * Indel.normalized_similarity(joined_q, joined_c)
-        if joined > best.score:
-            best = NameScore(joined, ((joined_q, joined_c, round(joined / 100, 3)),), "joined")
-    return best
+    if (
+        kind is EntityKind.PERSON
+        and min(len(q), len(c)) >= 2
+        and strong < 2
+        and score > ONE_PART_PERSON_CAP
+    ):
+        score = ONE_PART_PERSON_CAP
+        notes.append(f"capped at {ONE_PART_PERSON_CAP:g}: one name part of a person aligns")
+    done_q = {i for i, _, _, _ in aligned}
+    done_c = {j for _, j, _, _ in aligned}
+    if (
+        len(q) == len(c) == 1
+        and aligned
+        and aligned[0][3] == "fuzzy"
+        and min(len(q[0][0]), len(c[0][0])) <= SHORT_WORD
+    ):
+        score *= SINGLE_PART_FUZZY_FACTOR
+        notes.append(f"x{SINGLE_PART_FUZZY_FACTOR:g}: one-word names alike by spelling only")
+    if (
+        kind is not EntityKind.PERSON
+        and len(q) == 1
+        and any(j not in done_c and wc[j] >= DISTINCTIVE_WEIGHT for j in range(len(c)))
+    ):
+        score *= ONE_WORD_ORGANIZATION_FACTOR
+        notes.append(f"x{ONE_WORD_ORGANIZATION_FACTOR:g}: one word shared, the list name has more")
+    if kind is EntityKind.PERSON:
+        if _telling(q, wq, done_q) and _telling(c, wc, done_c):
+            score *= BOTH_UNMATCHED_PERSON_FACTOR
+            notes.append(
+                f"x{BOTH_UNMATCHED_PERSON_FACTOR:g}: both names keep parts the other lacks"
+            )
+        if query.legal_forms:
+            score *= LEGAL_FORM_ON_PERSON_FACTOR
+            notes.append(f"x{LEGAL_FORM_ON_PERSON_FACTOR:g}: counterparty has a legal form")
+    return NameScore(
+        score,
+        tuple((q[i][0], c[j][0], round(sim, 3), why) for i, j, sim, why in aligned),
+        "aligned",
+        tuple(t for i, (t, _, _) in enumerate(q) if i not in done_q),
+        tuple(t for j, (t, _, _) in enumerate(c) if j not in done_c),
+        tuple(notes),
+    )
