@@ -265,11 +265,16 @@ def summary_line(report: Report) -> str:
         for m, (entries, _) in zip(report.lists, report.list_sizes)
     )
     return (
-        f"{PROG}: screened {len(report.results)} counterparties against {lists}: "
-        f"{report.hit_count} hits on {report.flagged_count} counterparties "
+        f"{PROG}: screened {_count(len(report.results), 'counterparty', 'counterparties')} "
+        f"against {lists}: {_count(report.hit_count, 'hit', 'hits')} on "
+        f"{_count(report.flagged_count, 'counterparty', 'counterparties')} "
         f"at threshold {report.options.threshold:g}; {counts['gating_hits']} fail the gate "
         f"(fail-on {gate.fail_on(report):g}), {counts['suppressed']} suppressed"
     )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 # Imported last: these commands use handle_errors defined above.
