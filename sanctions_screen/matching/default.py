@@ -24,7 +24,14 @@ from functools import lru_cache
 
 from ..models import EntityKind
 from .normalize import NormalName, phonetic_key
-from .parts import PARTICLE_WEIGHT, is_particle, is_patronymic, part_similarity, part_weight
+from .parts import (
+    PARTICLE_WEIGHT,
+    PATRONYMIC_FACTOR,
+    is_particle,
+    is_patronymic,
+    part_similarity,
+    part_weight,
+)
 
 # Weight of the counterparty's coverage against the list name's coverage.
 # Tuned on the benchmark (bench/bench_matching.py): 0.6-0.7 all give recall
@@ -45,9 +52,12 @@ MIN_PERSON_EVIDENCE = 1.0
 COMMON_ONLY_CAP = 75.0
 # ... unless both names of an organization are covered this well: a company
 # name made only of common words ("EUROPE TRANSPORTATION LIMITED") still
-# matches its variants. Persons get no such exception: "Sergey Morozov" is
-# thousands of people, and only a date of birth tells them apart.
+# matches its variants.
 FULL_COVERAGE = 0.75
+# A person's name is exempt only when every part that tells people apart
+# aligns on both sides, each by spelling, variant or transliteration (not
+# by edit distance): "Dmitri LEBEDEV" for "LEBEDEV, Dmitri Alekseevich".
+FULL_PERSON_SIMILARITY = 0.9
 # A person's name with two or more parts on each side matched on a single
 # part ("John Kim" / "KIM, Jong Un") is capped here: OFAC's own search
 # scores such pairs 85+, the main complaint about it.
@@ -69,7 +79,8 @@ LEGAL_FORM_ON_PERSON_FACTOR = 0.8
 MIN_JOINED_LENGTH = 4
 MAX_JOIN = 4
 # A joined form matched by phonetic key only may lose this many letters to
-# the key (SANI YAYA must not become SANIA).
+# the key (SANI YAYA must not become SANIA), and may not take in a single
+# letter (SONIA I is not SONY).
 MAX_JOIN_KEY_SHRINK = 2
 # Two one-word names of five letters or fewer that match only by edit
 # distance (TESCO / TEACO, BAYER / BAJER) are easy to confuse: such scores are
@@ -77,6 +88,15 @@ MAX_JOIN_KEY_SHRINK = 2
 # stays above the default threshold.
 SINGLE_PART_FUZZY_FACTOR = 0.95
 SHORT_WORD = 5
+# A list writes a person's family name before the comma ("GUPTA, Rajesh
+# Kumar"). If that family name aligns with nothing in the counterparty (or
+# only with an initial), the shared given names are all the evidence: common
+# to many people, so the score is capped here, visible at 70 only.
+SURNAME_UNMATCHED_CAP = 75.0
+# In an Arabic name the part after BIN / IBN is the father's name
+# ("Abdullah bin Faisal" is Abdullah, son of Faisal). When the list name
+# writes no such particle, that part is weighed like a patronymic.
+FILIATION = frozenset({"bin", "ibn", "bint", "ben", "bn"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +151,11 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
         for n in range(min(MAX_JOIN, len(side) - i), 1, -1):
             joined = "".join(t for t, _, _ in side[i : i + n])
             key = phonetic_key(joined)
-            by_key = key in targets and abs(len(joined) - len(key)) <= MAX_JOIN_KEY_SHRINK
+            by_key = (
+                key in targets
+                and abs(len(joined) - len(key)) <= MAX_JOIN_KEY_SHRINK
+                and all(len(t) > 1 for t, _, _ in side[i : i + n])
+            )
             if joined in targets or by_key:
                 out.append((joined, key, any(a for _, _, a in side[i : i + n])))
                 i += n
@@ -186,13 +210,29 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     aligned = _align(q, c)
     wq = [part_weight(t, k) for t, k, _ in q]
     wc = [part_weight(t, k) for t, k, _ in c]
+    filiation = False
+    if kind is EntityKind.PERSON and FILIATION.isdisjoint(cand.tokens):
+        for i in range(1, len(q)):
+            if q[i - 1][0] in FILIATION:
+                wq[i] *= PATRONYMIC_FACTOR
+                filiation = True
     q_cov = sum(wq[i] * sim for i, _, sim, _ in aligned) / sum(wq)
     c_cov = sum(wc[j] * sim for _, j, sim, _ in aligned) / sum(wc)
     score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
     notes: list[str] = []
     evidence = sum(min(wq[i], wc[j]) * sim for i, j, sim, _ in aligned)
     need = MIN_PERSON_EVIDENCE if kind is EntityKind.PERSON else MIN_DISTINCTIVE_EVIDENCE
-    covered = kind is not EntityKind.PERSON and min(q_cov, c_cov) >= FULL_COVERAGE
+    done_q = {i for i, _, _, _ in aligned}
+    done_c = {j for _, j, _, _ in aligned}
+    if kind is EntityKind.PERSON:
+        covered = (
+            not filiation
+            and all(sim >= FULL_PERSON_SIMILARITY for _, _, sim, _ in aligned)
+            and not _telling(q, wq, done_q)
+            and not _telling(c, wc, done_c)
+        )
+    else:
+        covered = min(q_cov, c_cov) >= FULL_COVERAGE
     if evidence < need and score > COMMON_ONLY_CAP and not covered:
         score = COMMON_ONLY_CAP
         notes.append(f"capped at {COMMON_ONLY_CAP:g}: only common words align")
@@ -209,8 +249,18 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     ):
         score = ONE_PART_PERSON_CAP
         notes.append(f"capped at {ONE_PART_PERSON_CAP:g}: one name part of a person aligns")
-    done_q = {i for i, _, _, _ in aligned}
-    done_c = {j for _, j, _, _ in aligned}
+    surname = {t for t in cand.surname if not is_particle(t)}
+    if (
+        kind is EntityKind.PERSON
+        and surname
+        and score > SURNAME_UNMATCHED_CAP
+        and not any(
+            why != "initial" and sim >= 0.7 and any(s in c[j][0] for s in surname)
+            for _, j, sim, why in aligned
+        )
+    ):
+        score = SURNAME_UNMATCHED_CAP
+        notes.append(f"capped at {SURNAME_UNMATCHED_CAP:g}: the family name does not align")
     if (
         len(q) == len(c) == 1
         and aligned

@@ -30,11 +30,11 @@ from .default import COMMON_ONLY_CAP, MIN_DISTINCTIVE_EVIDENCE, QUERY_WEIGHT
 from .evidence import _id_value
 from .normalize import NormalName, consonants, phonetic_key
 from .ofac import MIN_CANDIDATE_SCORE, ofac_tokens
-from .parts import _variants, part_weight
+from .parts import SHORT_EDIT_LENGTH, _variants, part_weight
 
 # Keys shorter than this are looked up exactly only: the careful scorer
-# never matches shorter parts by edit distance (parts.MIN_FUZZY_LENGTH).
-MIN_FUZZY_LOOKUP_LENGTH = 5
+# never matches shorter parts by edit distance (parts.SHORT_EDIT_LENGTH).
+MIN_FUZZY_LOOKUP_LENGTH = SHORT_EDIT_LENGTH
 # Slack, in points, between the index's bound and the threshold: the bound
 # is computed on keys and weights that the scorer refines.
 BOUND_MARGIN = 8.0

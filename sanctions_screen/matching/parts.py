@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel
 
 from .normalize import consonants, load_data, phonetic_key
 
@@ -35,6 +35,17 @@ INITIAL_SIMILARITY = 0.7
 # benchmark's typo positives against its common-name negatives.
 MIN_FUZZY_SIMILARITY = 0.75
 MIN_FUZZY_LENGTH = 5
+# ... except that a part of four letters or more that is the other with one
+# letter added (YAYA / YAHYA, BILD / BUILD) or one letter swapped for a
+# letter of the same sound class (IWAD / AWAD, OLEG / OLEH) is credited
+# this much: enough to count as an aligned part of a person's name, not
+# enough to make a name alone. MARY / MARK stay apart.
+SHORT_EDIT_LENGTH = 4
+SHORT_EDIT_SIMILARITY = 0.75
+SOUND_CLASSES = ("aeiouy", "gh", "vw", "ckq", "sz", "jy")
+# Gendered forms of a Slavic surname (TYURIN / TYURINA, IVANOV / IVANOVA)
+# name different people: the feminine form adds an A to these endings.
+MASCULINE_ENDINGS = ("ov", "ev", "in", "yn")
 # Phonetic keys are compared by edit distance only from this length: keys
 # are shorter than spellings, so one edit weighs more (KHALID / HAMID are
 # HALID / HAMID as keys).
@@ -122,6 +133,8 @@ def part_similarity(
     if group_a is not None and group_a & groups.get(b, frozenset()):
         return VARIANT_SIMILARITY, "variant"
     shorter = min(len(a), len(b))
+    if _gendered(a, b) or _gendered(b, a):
+        return 0.0, ""
     if key_a == key_b and max(len(key_a), shorter) >= MIN_TRANSLIT_KEY_LENGTH:
         return TRANSLIT_SIMILARITY, "translit"
     if len(a) == 1:
@@ -129,11 +142,31 @@ def part_similarity(
         # "I.P.C." is an acronym, not three initials.
         return (INITIAL_SIMILARITY, "initial") if a == b[0] else (0.0, "")
     if shorter < MIN_FUZZY_LENGTH:
+        if shorter >= SHORT_EDIT_LENGTH and _one_soft_edit(a, b):
+            return SHORT_EDIT_SIMILARITY, "fuzzy"
         return 0.0, ""
-    sim = Levenshtein.normalized_similarity(a, b)
+    # OSA counts a swap of two neighbouring letters (DOUAD / DAOUD) as one edit.
+    sim = OSA.normalized_similarity(a, b)
     if min(len(key_a), len(key_b)) >= MIN_KEY_FUZZY_LENGTH:
-        sim = max(sim, Levenshtein.normalized_similarity(key_a, key_b))
+        sim = max(sim, OSA.normalized_similarity(key_a, key_b))
     return (sim, "fuzzy") if sim >= MIN_FUZZY_SIMILARITY else (0.0, "")
+
+
+def _one_soft_edit(a: str, b: str) -> bool:
+    """One letter added, or one letter replaced by one of its sound class."""
+    if Indel.distance(a, b) == 1:
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and any(diff[0][0] in c and diff[0][1] in c for c in SOUND_CLASSES)
+
+
+def _gendered(a: str, b: str) -> bool:
+    """Whether ``b`` is the feminine form of the surname ``a`` (TYURIN / TYURINA)."""
+    return (
+        len(b) == len(a) + 1 and b.startswith(a) and b[-1] == "a" and a.endswith(MASCULINE_ENDINGS)
+    )
 
 
 def _consonant_similarity(a: str, b: str) -> tuple[float, str]:
