@@ -52,12 +52,9 @@ MIN_PERSON_EVIDENCE = 1.0
 COMMON_ONLY_CAP = 75.0
 # ... unless both names of an organization are covered this well: a company
 # name made only of common words ("EUROPE TRANSPORTATION LIMITED") still
-# matches its variants.
+# matches its variants. Persons get no such exception: "Sergey Morozov" is
+# thousands of people, and only a date of birth tells them apart.
 FULL_COVERAGE = 0.75
-# A person's name is exempt only when every part that tells people apart
-# aligns on both sides, each by spelling, variant or transliteration (not
-# by edit distance): "Dmitri LEBEDEV" for "LEBEDEV, Dmitri Alekseevich".
-FULL_PERSON_SIMILARITY = 0.9
 # A person's name with two or more parts on each side matched on a single
 # part ("John Kim" / "KIM, Jong Un") is capped here: OFAC's own search
 # scores such pairs 85+, the main complaint about it.
@@ -71,6 +68,10 @@ BOTH_UNMATCHED_PERSON_FACTOR = 0.88
 # is shared, the company probably not.
 ONE_WORD_ORGANIZATION_FACTOR = 0.9
 DISTINCTIVE_WEIGHT = 0.5
+# Both organisation names keep a word the other lacks ("White Textiles" /
+# "WHITE STAR"): one shared word, two different companies.
+BOTH_UNMATCHED_ORGANIZATION_FACTOR = 0.9
+ORG_TELLING_WEIGHT = 0.1
 # A counterparty written with a legal form ("Kia Corporation") is not the
 # person an entry names ("SADEGHI, Kia").
 LEGAL_FORM_ON_PERSON_FACTOR = 0.8
@@ -166,10 +167,12 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
     return tuple(out)
 
 
-def _telling(side: Parts, weights: list[float], done: set[int]) -> bool:
+def _telling(
+    side: Parts, weights: list[float], done: set[int], floor: float = PARTICLE_WEIGHT
+) -> bool:
     """Whether ``side`` keeps an unaligned part that tells people apart."""
     return any(
-        i not in done and len(t) > 1 and not is_patronymic(t) and weights[i] > PARTICLE_WEIGHT
+        i not in done and len(t) > 1 and not is_patronymic(t) and weights[i] > floor
         for i, (t, _, _) in enumerate(side)
     )
 
@@ -210,12 +213,10 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     aligned = _align(q, c)
     wq = [part_weight(t, k) for t, k, _ in q]
     wc = [part_weight(t, k) for t, k, _ in c]
-    filiation = False
     if kind is EntityKind.PERSON and FILIATION.isdisjoint(cand.tokens):
         for i in range(1, len(q)):
             if q[i - 1][0] in FILIATION:
                 wq[i] *= PATRONYMIC_FACTOR
-                filiation = True
     q_cov = sum(wq[i] * sim for i, _, sim, _ in aligned) / sum(wq)
     c_cov = sum(wc[j] * sim for _, j, sim, _ in aligned) / sum(wc)
     score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
@@ -224,15 +225,7 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     need = MIN_PERSON_EVIDENCE if kind is EntityKind.PERSON else MIN_DISTINCTIVE_EVIDENCE
     done_q = {i for i, _, _, _ in aligned}
     done_c = {j for _, j, _, _ in aligned}
-    if kind is EntityKind.PERSON:
-        covered = (
-            not filiation
-            and all(sim >= FULL_PERSON_SIMILARITY for _, _, sim, _ in aligned)
-            and not _telling(q, wq, done_q)
-            and not _telling(c, wc, done_c)
-        )
-    else:
-        covered = min(q_cov, c_cov) >= FULL_COVERAGE
+    covered = kind is not EntityKind.PERSON and min(q_cov, c_cov) >= FULL_COVERAGE
     if evidence < need and score > COMMON_ONLY_CAP and not covered:
         score = COMMON_ONLY_CAP
         notes.append(f"capped at {COMMON_ONLY_CAP:g}: only common words align")
@@ -276,6 +269,15 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     ):
         score *= ONE_WORD_ORGANIZATION_FACTOR
         notes.append(f"x{ONE_WORD_ORGANIZATION_FACTOR:g}: one word shared, the list name has more")
+    if (
+        kind is not EntityKind.PERSON
+        and _telling(q, wq, done_q, ORG_TELLING_WEIGHT)
+        and _telling(c, wc, done_c, ORG_TELLING_WEIGHT)
+    ):
+        score *= BOTH_UNMATCHED_ORGANIZATION_FACTOR
+        notes.append(
+            f"x{BOTH_UNMATCHED_ORGANIZATION_FACTOR:g}: both names keep words the other lacks"
+        )
     if kind is EntityKind.PERSON:
         if _telling(q, wq, done_q) and _telling(c, wc, done_c):
             score *= BOTH_UNMATCHED_PERSON_FACTOR
