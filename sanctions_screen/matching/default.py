@@ -50,6 +50,10 @@ MIN_DISTINCTIVE_EVIDENCE = 0.5
 # of birth to check.
 MIN_PERSON_EVIDENCE = 1.0
 COMMON_ONLY_CAP = 75.0
+# A part matched this well counts fully towards that evidence: a rare
+# one-word name with a one-letter typo (CAPASTORTA / CAPOSTORTA) or a
+# transliteration is not a match on common words.
+FULL_EVIDENCE_SIMILARITY = 0.85
 # ... unless both names of an organization are covered this well: a company
 # name made only of common words ("EUROPE TRANSPORTATION LIMITED") still
 # matches its variants. Persons get no such exception: "Sergey Morozov" is
@@ -139,8 +143,12 @@ def _joins(side: Parts) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(joined), frozenset(single)
 
 
-def _rejoin(side: Parts, other: Parts) -> Parts:
-    """Join runs of parts on ``side`` whose concatenation is a part of ``other``."""
+def _rejoin(side: Parts, other: Parts, by_spelling: bool = False) -> Parts:
+    """Join runs of parts on ``side`` whose concatenation is a part of ``other``.
+
+    ``by_spelling``: the joined form must be spelt as the other part, not
+    only share its phonetic key (persons: LI YANG is not LIANG).
+    """
     if len(side) < 2:
         return side
     targets = _joins(other)[1]
@@ -153,7 +161,8 @@ def _rejoin(side: Parts, other: Parts) -> Parts:
             joined = "".join(t for t, _, _ in side[i : i + n])
             key = phonetic_key(joined)
             by_key = (
-                key in targets
+                not by_spelling
+                and key in targets
                 and abs(len(joined) - len(key)) <= MAX_JOIN_KEY_SHRINK
                 and all(len(t) > 1 for t, _, _ in side[i : i + n])
             )
@@ -208,8 +217,9 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         return NameScore(0.0, (), "empty")
     if sorted(query.tokens) == sorted(cand.tokens):
         return NameScore(100.0, tuple((t, t, 1.0, "exact") for t in query.tokens), "exact")
-    q = _rejoin(_parts(query), _parts(cand))
-    c = _rejoin(_parts(cand), q)
+    person = kind is EntityKind.PERSON
+    q = _rejoin(_parts(query), _parts(cand), person)
+    c = _rejoin(_parts(cand), q, person)
     aligned = _align(q, c)
     wq = [part_weight(t, k) for t, k, _ in q]
     wc = [part_weight(t, k) for t, k, _ in c]
@@ -221,7 +231,10 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
     c_cov = sum(wc[j] * sim for _, j, sim, _ in aligned) / sum(wc)
     score = 100.0 * (QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * c_cov)
     notes: list[str] = []
-    evidence = sum(min(wq[i], wc[j]) * sim for i, j, sim, _ in aligned)
+    evidence = sum(
+        min(wq[i], wc[j]) * (1.0 if sim >= FULL_EVIDENCE_SIMILARITY else sim)
+        for i, j, sim, _ in aligned
+    )
     need = MIN_PERSON_EVIDENCE if kind is EntityKind.PERSON else MIN_DISTINCTIVE_EVIDENCE
     done_q = {i for i, _, _, _ in aligned}
     done_c = {j for _, j, _, _ in aligned}
