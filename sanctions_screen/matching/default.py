@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from ..models import EntityKind
 from .normalize import NormalName, phonetic_key
 from .parts import (
@@ -87,6 +89,12 @@ MAX_JOIN = 4
 # the key (SANI YAYA must not become SANIA), and may not take in a single
 # letter (SONIA I is not SONY).
 MAX_JOIN_KEY_SHRINK = 2
+# An organisation's name written as one word against a list name of several
+# (or the other way round) is also compared whole, all parts joined, when
+# both are this long: a typo in a joined code (EP-LDC / EPTLDC) then costs
+# one letter, not the whole name. Persons are not: LI YANG is not LIANG.
+MIN_JOINED_WHOLE = 6
+MIN_JOINED_WHOLE_SIMILARITY = 0.8
 # Two one-word names of five letters or fewer that match only by edit
 # distance (TESCO / TEACO, BAYER / BAJER) are easy to confuse: such scores are
 # multiplied by this. A one-letter typo in a longer word (TRIMIX / TRIIIX)
@@ -174,6 +182,16 @@ def _rejoin(side: Parts, other: Parts, by_spelling: bool = False) -> Parts:
             out.append(side[i])
             i += 1
     return tuple(out)
+
+
+def _joined_whole(q: Parts, c: Parts) -> tuple[float, str, str] | None:
+    """Both names joined whole, if alike by spelling (EP-LDC / EPTLDC): (similarity, q, c)."""
+    jq = "".join(t for t, _, _ in q)
+    jc = "".join(t for t, _, _ in c)
+    if min(len(jq), len(jc)) < MIN_JOINED_WHOLE:
+        return None
+    sim = OSA.normalized_similarity(jq, jc)
+    return (sim, jq, jc) if sim >= MIN_JOINED_WHOLE_SIMILARITY else None
 
 
 def _telling(
@@ -300,6 +318,16 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         if query.legal_forms:
             score *= LEGAL_FORM_ON_PERSON_FACTOR
             notes.append(f"x{LEGAL_FORM_ON_PERSON_FACTOR:g}: counterparty has a legal form")
+    if kind is not EntityKind.PERSON and len(q) != len(c):
+        joined = _joined_whole(q, c)
+        if joined is not None and joined[0] * 100.0 > score:
+            sim, jq, jc = joined
+            return NameScore(
+                sim * 100.0,
+                ((jq, jc, round(sim, 3), "fuzzy"),),
+                "joined",
+                notes=("compared whole, parts joined",),
+            )
     return NameScore(
         score,
         tuple((q[i][0], c[j][0], round(sim, 3), why) for i, j, sim, why in aligned),

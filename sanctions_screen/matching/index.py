@@ -68,8 +68,14 @@ class CandidateIndex:
             for ident in n.entry.identifiers:
                 self._identifiers[_id_value(ident.value)].append(i)
         self._deletes: dict[str, set[str]] = defaultdict(set)
-        # Spellings are filed too: a typo can move a key two edits away.
-        for key in {k for n in self.names for k in (*n.normal.keys, *n.normal.tokens)}:
+        # Spellings are filed too: a typo can move a key two edits away; and
+        # adjacent parts joined, for a joined name with a typo (RA-82010 /
+        # RAK82010).
+        vocabulary = {k for n in self.names for k in (*n.normal.keys, *n.normal.tokens)}
+        for n in self.names:
+            keys = n.normal.keys
+            vocabulary.update(keys[j] + keys[j + 1] for j in range(len(keys) - 1))
+        for key in vocabulary:
             if len(key) >= MIN_FUZZY_LOOKUP_LENGTH:
                 for variant in _deletions(key):
                     self._deletes[variant].add(key)
