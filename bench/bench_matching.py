@@ -11,6 +11,8 @@ prints, overall and per category:
 for our default algorithm, and for rapidfuzz WRatio and token_set_ratio over
 all names (best name score as the hit score) in the same run, plus names per
 second against the full SDN. Takes a few minutes on 2 cores.
+``--show-errors N`` then lists our first N misses (with the best score the
+expected entry gets and its explanation) and our N worst false positives.
 """
 
 from __future__ import annotations

@@ -13,8 +13,10 @@ missing from a vendor file (a dropped patronymic) is normal, while extra
 distinctive words in the vendor's name point to another party.
 
 Rules on top: a match built only on common words is capped below any useful
-threshold; a person's name needs two aligned parts when both sides have two;
-an exactly equal name (legal forms aside) scores 100.
+threshold; a person's name needs two aligned parts when both sides have two,
+and its family name (written before the comma in a list) must align; an
+organisation written as one word is also compared whole with the list name
+joined; an exactly equal name (legal forms aside) scores 100.
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ MAX_JOIN_KEY_SHRINK = 2
 # An organisation's name written as one word against a list name of several
 # (or the other way round) is also compared whole, all parts joined, when
 # both are this long: a typo in a joined code (EP-LDC / EPTLDC) then costs
-# one letter, not the whole name. Persons are not: LI YANG is not LIANG.
+# one letter, not the whole name. Persons are not: LI YANG is not LIANG;
+# nor are names whose parts are all common words ("Trading" / "TRADING A").
 MIN_JOINED_WHOLE = 6
 MIN_JOINED_WHOLE_SIMILARITY = 0.8
 # Two one-word names of five letters or fewer that match only by edit
@@ -318,7 +321,11 @@ def score_names(query: NormalName, cand: NormalName, kind: EntityKind | None = N
         if query.legal_forms:
             score *= LEGAL_FORM_ON_PERSON_FACTOR
             notes.append(f"x{LEGAL_FORM_ON_PERSON_FACTOR:g}: counterparty has a legal form")
-    if kind is not EntityKind.PERSON and len(q) != len(c):
+    if (
+        kind is not EntityKind.PERSON
+        and len(q) != len(c)
+        and min(sum(wq), sum(wc)) >= MIN_DISTINCTIVE_EVIDENCE
+    ):
         joined = _joined_whole(q, c)
         if joined is not None and joined[0] * 100.0 > score:
             sim, jq, jc = joined
