@@ -1,6 +1,6 @@
 """Matching benchmark: recall, top-1 accuracy and false positives, ours vs rapidfuzz.
 
-    PYTHONPATH=. python bench/bench_matching.py [--sample N] [--no-baselines]
+    PYTHONPATH=. python bench/bench_matching.py [--sample N] [--no-baselines] [--show-errors N]
 
 Builds the labelled cases (bench/dataset.py) from ../shared/data, screens
 every query against the full OFAC SDN (with the held-out aliases removed) and
@@ -11,6 +11,8 @@ prints, overall and per category:
 for our default algorithm, and for rapidfuzz WRatio and token_set_ratio over
 all names (best name score as the hit score) in the same run, plus names per
 second against the full SDN. Takes a few minutes on 2 cores.
+``--show-errors N`` then lists our first N misses (with the best score the
+expected entry gets and its explanation) and our N worst false positives.
 """
 
 from __future__ import annotations
@@ -92,6 +94,34 @@ def metrics(cases: list[Case], outcomes: list[Outcome], threshold: float) -> dic
     return table
 
 
+def show_errors(
+    screener: Screener, cases: list[Case], outcomes: list[Outcome], threshold: float, n: int
+) -> None:
+    """Print the ``n`` worst misses and false positives with our explanations."""
+    misses = [c for c, (_, _, exp) in zip(cases, outcomes) if c.expected and exp < threshold]
+    fps = [
+        (best, c)
+        for c, (best, _, _) in zip(cases, outcomes)
+        if not c.expected and best >= threshold
+    ]
+    print(f"\nMisses ({len(misses)} in all; best score on the expected entry):")
+    for case in misses[:n]:
+        cp = Counterparty(case.query, "bench", 1)
+        hit = screener.explain_entry(cp, case.expected or "")
+        name = hit.matched_name.name if hit else "-"
+        got = hit.score if hit else 0.0
+        print(f"  {got:5.1f} [{case.category}] {case.query!r} -> {name!r}")
+        for line in hit.explanation if hit else ():
+            print(f"          {line}")
+    print(f"\nWorst false positives ({len(fps)} in all; best score):")
+    for best, case in sorted(fps, key=lambda x: -x[0])[:n]:
+        result = screener.screen_one(Counterparty(case.query, "bench", 1), threshold, 1)
+        hit = result.hits[0]
+        print(f"  {best:5.1f} [{case.category}] {case.query!r} -> {hit.matched_name.name!r}")
+        for line in hit.explanation:
+            print(f"          {line}")
+
+
 def fp_matched_threshold(cases: list[Case], outcomes: list[Outcome], max_fp: float) -> float:
     """Lowest threshold at which the scorer's FP/1k is at most ``max_fp``."""
     for t in range(50, 101):
@@ -127,6 +157,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, help="use a seeded sample of N cases (development)")
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print our N worst misses and false positives with explanations",
+    )
     args = parser.parse_args()
 
     sdn = load_list(SHARED / "ofac")
@@ -181,6 +218,8 @@ def main() -> None:
             f"  {t:>4g}: recall {m['ALL positives'][0]:.3f}  top-1 {m['ALL positives'][1]:.3f}  "
             f"FP/1k {m['ALL clean'][0]:.2f}"
         )
+    if args.show_errors:
+        show_errors(screener, cases, ours, DEFAULT_THRESHOLD, args.show_errors)
 
 
 if __name__ == "__main__":

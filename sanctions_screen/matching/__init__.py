@@ -18,10 +18,10 @@ from .normalize import NormalName, normalize
 from .ofac import score_ofac
 
 # Lowest score the CLI reports by default. Chosen on the benchmark
-# (bench/bench_matching.py, full OFAC SDN, 2,264 positives, 4,389 clean
-# names): at 80 recall is 0.94 with 7 false positives per 1,000 clean
-# names; at 75 recall gains 1.2 points but false positives rise six-fold
-# (42), at 85 recall drops 1.6 points for 2.5 fewer false positives per 1,000.
+# (bench/bench_matching.py, full OFAC SDN, 2,256 positives, 4,389 clean
+# names): at 80 recall is 0.95 with 5 false positives per 1,000 clean
+# names; at 75 recall gains 1.4 points but false positives rise eight-fold
+# (40), at 85 recall drops 1.8 points for 1.6 fewer false positives per 1,000.
 DEFAULT_THRESHOLD = 80.0
 # Weak aliases are broad by OFAC's own description: a fuzzy (not exact)
 # match on one counts for a little less.

@@ -30,14 +30,18 @@ from .default import COMMON_ONLY_CAP, MIN_DISTINCTIVE_EVIDENCE, QUERY_WEIGHT
 from .evidence import _id_value
 from .normalize import NormalName, consonants, phonetic_key
 from .ofac import MIN_CANDIDATE_SCORE, ofac_tokens
-from .parts import _variants, part_weight
+from .parts import MIN_FUZZY_SIMILARITY, SHORT_EDIT_LENGTH, _variants, part_weight
 
 # Keys shorter than this are looked up exactly only: the careful scorer
-# never matches shorter parts by edit distance (parts.MIN_FUZZY_LENGTH).
-MIN_FUZZY_LOOKUP_LENGTH = 5
+# never matches shorter parts by edit distance (parts.SHORT_EDIT_LENGTH).
+MIN_FUZZY_LOOKUP_LENGTH = SHORT_EDIT_LENGTH
 # Slack, in points, between the index's bound and the threshold: the bound
 # is computed on keys and weights that the scorer refines.
 BOUND_MARGIN = 8.0
+# Long parts are also filed under their first and last AFFIX letters and
+# compared by edit similarity with the query parts sharing either.
+MIN_AFFIX_LOOKUP_LENGTH = 8
+AFFIX = 5
 MAX_JOIN = 4
 
 
@@ -68,11 +72,21 @@ class CandidateIndex:
             for ident in n.entry.identifiers:
                 self._identifiers[_id_value(ident.value)].append(i)
         self._deletes: dict[str, set[str]] = defaultdict(set)
-        # Spellings are filed too: a typo can move a key two edits away.
-        for key in {k for n in self.names for k in (*n.normal.keys, *n.normal.tokens)}:
+        # Spellings are filed too: a typo can move a key two edits away; and
+        # adjacent parts joined, for a joined name with a typo (RA-82010 /
+        # RAK82010).
+        vocabulary = {k for n in self.names for k in (*n.normal.keys, *n.normal.tokens)}
+        for n in self.names:
+            keys = n.normal.keys
+            vocabulary.update(keys[j] + keys[j + 1] for j in range(len(keys) - 1))
+        self._affixes: dict[str, set[str]] = defaultdict(set)
+        for key in vocabulary:
             if len(key) >= MIN_FUZZY_LOOKUP_LENGTH:
                 for variant in _deletions(key):
                     self._deletes[variant].add(key)
+            if len(key) >= MIN_AFFIX_LOOKUP_LENGTH:
+                self._affixes["<" + key[:AFFIX]].add(key)
+                self._affixes[">" + key[-AFFIX:]].add(key)
         self._upper = (
             [" ".join(ofac_tokens(n.name.name)) for n in self.names] if whole_string else []
         )
@@ -93,6 +107,19 @@ class CandidateIndex:
                 for other in self._deletes.get(variant, ()):
                     if other not in found:
                         found[other] = Levenshtein.normalized_similarity(key, other)
+        if len(key) >= MIN_AFFIX_LOOKUP_LENGTH:
+            # Long parts two or more edits apart (ADMINISTRATION /
+            # ADMINISTRATIVE) share a beginning or an ending.
+            bucket = self._affixes.get("<" + key[:AFFIX], set()) | self._affixes.get(
+                ">" + key[-AFFIX:], set()
+            )
+            for other, sim, _ in process.extract_iter(
+                key,
+                bucket - found.keys(),
+                scorer=Levenshtein.normalized_similarity,
+                score_cutoff=MIN_FUZZY_SIMILARITY,
+            ):
+                found[other] = sim
         return tuple(found.items())
 
     def candidates(self, raw: str, query: NormalName, floor: float) -> set[int]:

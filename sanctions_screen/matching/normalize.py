@@ -126,12 +126,15 @@ class NormalName:
 
     ``keys`` holds each part's phonetic key and ``abjad`` marks parts that
     came from Arabic script (consonants only); both align with ``tokens``.
+    ``surname`` holds the parts written before a comma ("KIM, Jong Un"), the
+    way lists write a person's family name; empty without a comma.
     """
 
     tokens: tuple[str, ...]
     legal_forms: tuple[str, ...]
     keys: tuple[str, ...] = ()
     abjad: tuple[bool, ...] = ()
+    surname: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -254,6 +257,12 @@ def normalize(name: str) -> NormalName:
     if not kept:
         kept, forms = parts, []
     tokens = tuple(p for p, _ in kept)
+    head, comma, _ = name.partition(",")
+    surname = normalize(head).tokens if comma and head.strip() else ()
     return NormalName(
-        tokens, tuple(forms), tuple(phonetic_key(t) for t in tokens), tuple(a for _, a in kept)
+        tokens,
+        tuple(forms),
+        tuple(phonetic_key(t) for t in tokens),
+        tuple(a for _, a in kept),
+        tuple(t for t in surname if t in tokens),
     )

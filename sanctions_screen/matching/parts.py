@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel
 
 from .normalize import consonants, load_data, phonetic_key
 
@@ -28,13 +28,25 @@ TRANSLIT_SIMILARITY = 0.95
 CONSONANT_SIMILARITY = 0.9
 # A single letter against a part starting with it ("A." for ANDREYEVICH).
 INITIAL_SIMILARITY = 0.7
-# Typo tolerance: Levenshtein similarity (one edit in four letters = 0.75)
-# below this is no evidence at all. Parts shorter than MIN_FUZZY_LENGTH must
-# be equal, variants or share a phonetic key: one edit in four letters
-# (JOHN / JONG, KOCH / KOACH, ENI / GENI) is another name. Tuned on the
-# benchmark's typo positives against its common-name negatives.
+# Typo tolerance: edit similarity (optimal string alignment, so a swap of
+# neighbouring letters is one edit; one edit in four letters = 0.75) below
+# this is no evidence at all. Parts shorter than MIN_FUZZY_LENGTH must be
+# equal, variants or share a phonetic key: one edit in a short part (JOHN /
+# JONG, ENI / GENI) is usually another name. Tuned on the benchmark's typo
+# positives against its common-name negatives.
 MIN_FUZZY_SIMILARITY = 0.75
 MIN_FUZZY_LENGTH = 5
+# ... except that a part of four letters or more that is the other with one
+# letter added (YAYA / YAHYA, BILD / BUILD) or one letter swapped for a
+# letter of the same sound class (IWAD / AWAD, RIZA / REZA) is credited
+# this much: enough to count as an aligned part of a person's name, not
+# enough to make a name alone. MARY / MARK and JOHN / JONG stay apart.
+SHORT_EDIT_LENGTH = 4
+SHORT_EDIT_SIMILARITY = 0.75
+SOUND_CLASSES = ("aeiouy", "vw", "ckq", "sz", "jy")
+# Gendered forms of a Slavic surname (TYURIN / TYURINA, IVANOV / IVANOVA)
+# name different people: the feminine form adds an A to these endings.
+MASCULINE_ENDINGS = ("ov", "ev", "in", "yn")
 # Phonetic keys are compared by edit distance only from this length: keys
 # are shorter than spellings, so one edit weighs more (KHALID / HAMID are
 # HALID / HAMID as keys).
@@ -122,6 +134,8 @@ def part_similarity(
     if group_a is not None and group_a & groups.get(b, frozenset()):
         return VARIANT_SIMILARITY, "variant"
     shorter = min(len(a), len(b))
+    if _gendered(a, b) or _gendered(b, a):
+        return 0.0, ""
     if key_a == key_b and max(len(key_a), shorter) >= MIN_TRANSLIT_KEY_LENGTH:
         return TRANSLIT_SIMILARITY, "translit"
     if len(a) == 1:
@@ -129,11 +143,31 @@ def part_similarity(
         # "I.P.C." is an acronym, not three initials.
         return (INITIAL_SIMILARITY, "initial") if a == b[0] else (0.0, "")
     if shorter < MIN_FUZZY_LENGTH:
+        if shorter >= SHORT_EDIT_LENGTH and _one_soft_edit(a, b):
+            return SHORT_EDIT_SIMILARITY, "fuzzy"
         return 0.0, ""
-    sim = Levenshtein.normalized_similarity(a, b)
+    # OSA counts a swap of two neighbouring letters (DOUAD / DAOUD) as one edit.
+    sim = OSA.normalized_similarity(a, b)
     if min(len(key_a), len(key_b)) >= MIN_KEY_FUZZY_LENGTH:
-        sim = max(sim, Levenshtein.normalized_similarity(key_a, key_b))
+        sim = max(sim, OSA.normalized_similarity(key_a, key_b))
     return (sim, "fuzzy") if sim >= MIN_FUZZY_SIMILARITY else (0.0, "")
+
+
+def _one_soft_edit(a: str, b: str) -> bool:
+    """One letter added, or one letter replaced by one of its sound class."""
+    if Indel.distance(a, b) == 1:
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and any(diff[0][0] in c and diff[0][1] in c for c in SOUND_CLASSES)
+
+
+def _gendered(a: str, b: str) -> bool:
+    """Whether ``b`` is the feminine form of the surname ``a`` (TYURIN / TYURINA)."""
+    return (
+        len(b) == len(a) + 1 and b.startswith(a) and b[-1] == "a" and a.endswith(MASCULINE_ENDINGS)
+    )
 
 
 def _consonant_similarity(a: str, b: str) -> tuple[float, str]:
