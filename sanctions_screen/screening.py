@@ -16,7 +16,7 @@ from .matching import DEFAULT_ALGORITHM, NameScore, get_algorithm
 from .matching.evidence import Evidence, counterparty_identifiers, weigh
 from .matching.index import CandidateIndex, IndexedName
 from .matching.normalize import NormalName, normalize
-from .models import Counterparty, Hit, SanctionsList, ScreeningResult
+from .models import Counterparty, Hit, NameStrength, SanctionsList, ScreeningResult
 
 # Most points secondary attributes can add (DOB +5, country +3): the index
 # must hand over names this far below the threshold.
@@ -102,14 +102,16 @@ class Screener:
         return max(hits, key=lambda h: h.score, default=None)
 
 
-def _rank(hit: Hit, cp: Counterparty) -> tuple[float, float]:
-    """Best name of an entry: highest score, then the name written most like the input.
+def _rank(hit: Hit, cp: Counterparty) -> tuple[float, bool, float]:
+    """Best name of an entry: highest score, then a strong name, then the most alike in writing.
 
     Two names of one entry often score the same (an identifier match makes
     every name 100; ``Kwang``/``Gwang`` normalise alike); the reviewer should
-    then see the alias the counterparty file actually resembles.
+    then see the strong alias the counterparty file actually resembles.
     """
-    return hit.score, fuzz.ratio(cp.name.casefold(), hit.matched_name.name.casefold())
+    strong = hit.matched_name.strength is NameStrength.STRONG
+    written = fuzz.token_sort_ratio(cp.name.casefold(), hit.matched_name.name.casefold())
+    return hit.score, strong, written
 
 
 def explain(
