@@ -19,7 +19,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 def section() -> str:
     text = README.read_text(encoding="utf-8")
     start = text.index("## Use in CI")
-    end = text.find("\n<!-- issue-5 sections -->", start)
+    end = text.find("\n## ", start + 1)
     return text[start : end if end != -1 else None]
 
 
