@@ -9,11 +9,12 @@ scored by the chosen algorithm, then moved by secondary attributes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .matching import DEFAULT_ALGORITHM, NameScore, get_algorithm
-from .matching.evidence import Evidence, counterparty_identifiers, weigh
+from .matching.evidence import NO_FACTS, CounterpartyFacts, Evidence, weigh
 from .matching.index import CandidateIndex, IndexedName
 from .matching.normalize import NormalName, normalize
 from .models import Counterparty, Hit, NameStrength, SanctionsList, ScreeningResult
@@ -45,13 +46,18 @@ class Screener:
         if not query.tokens:
             return ScreeningResult(counterparty, ())
         best: dict[tuple[str, str], Hit] = {}  # one hit per (list, entry): its best name
-        has_attributes = bool(counterparty.birth_date or counterparty.country)
-        bonus = MAX_ATTRIBUTE_BONUS if self.algorithm.uses_attributes and has_attributes else 0.0
-        floor = threshold - bonus
-        for name_id in self._candidates(counterparty, query, floor):
-            hit = self.score_name(counterparty, query, self.index.names[name_id])
-            if hit.score < threshold:
-                continue
+        facts = CounterpartyFacts.of(counterparty) if self.algorithm.uses_attributes else NO_FACTS
+        has_attributes = bool(facts.birth_date or facts.country)
+        bonus = MAX_ATTRIBUTE_BONUS if has_attributes else 0.0
+        evidence: dict[int, Evidence] = {}  # per entry: every name of an entry weighs the same
+        for name_id in self._candidates(counterparty, query, facts, threshold - bonus):
+            indexed = self.index.names[name_id]
+            if id(indexed.entry) not in evidence:
+                evidence[id(indexed.entry)] = weigh(facts, indexed.entry)
+            scored = self._score(counterparty.name, query, indexed, evidence[id(indexed.entry)])
+            if scored.final < threshold:
+                continue  # no explanation text is built for names that are not reported
+            hit = self._hit(indexed, scored)
             key = (hit.list_name, hit.entry.id)
             current = best.get(key)
             if current is None or _rank(hit, counterparty) > _rank(current, counterparty):
@@ -59,11 +65,12 @@ class Screener:
         hits = sorted(best.values(), key=lambda h: (-h.score, h.list_name, h.entry.id))
         return ScreeningResult(counterparty, tuple(hits[:top]))
 
-    def _candidates(self, cp: Counterparty, query: NormalName, floor: float) -> set[int]:
+    def _candidates(
+        self, cp: Counterparty, query: NormalName, facts: CounterpartyFacts, floor: float
+    ) -> set[int]:
         found = self.index.candidates(cp.name, query, floor)
-        if self.algorithm.uses_attributes:
-            for _, value in counterparty_identifiers(cp):
-                found.update(self.index.by_identifier(value))
+        for _, value in facts.identifiers:
+            found.update(self.index.by_identifier(value))
         return found
 
     def screen(
@@ -72,34 +79,48 @@ class Screener:
         for counterparty in counterparties:
             yield self.screen_one(counterparty, threshold, top)
 
-    def score_name(self, cp: Counterparty, query: NormalName, indexed: IndexedName) -> Hit:
-        """Score one counterparty against one list name, with the full explanation."""
+    def _score(
+        self, name: str, query: NormalName, indexed: IndexedName, evidence: Evidence
+    ) -> _Scored:
         result = self.algorithm.scorer(
-            cp.name,
+            name,
             query,
             indexed.name.name,
             indexed.normal,
             indexed.name.strength,
             indexed.entry.kind,
         )
-        evidence = (
-            weigh(cp, indexed.entry) if self.algorithm.uses_attributes else Evidence(0, False, ())
-        )
         final = 100.0 if evidence.identifier_hit else result.score + evidence.delta
-        final = max(0.0, min(100.0, final))
+        return _Scored(result, evidence, max(0.0, min(100.0, final)))
+
+    def _hit(self, indexed: IndexedName, scored: _Scored) -> Hit:
         return Hit(
             entry=indexed.entry,
             list_name=indexed.list_name,
-            score=round(final, 1),
+            score=round(scored.final, 1),
             matched_name=indexed.name,
-            explanation=explain(self.algorithm.name, indexed, result, evidence, final),
+            explanation=explain(
+                self.algorithm.name, indexed, scored.result, scored.evidence, scored.final
+            ),
         )
 
     def explain_entry(self, cp: Counterparty, entry_id: str) -> Hit | None:
         """The best-scoring name of entry ``entry_id`` for ``cp``, whatever its score."""
         query = normalize(cp.name)
-        hits = [self.score_name(cp, query, n) for n in self.index.names if n.entry.id == entry_id]
+        facts = CounterpartyFacts.of(cp) if self.algorithm.uses_attributes else NO_FACTS
+        hits = [
+            self._hit(n, self._score(cp.name, query, n, weigh(facts, n.entry)))
+            for n in self.index.names
+            if n.entry.id == entry_id
+        ]
         return max(hits, key=lambda h: h.score, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    result: NameScore
+    evidence: Evidence
+    final: float
 
 
 def _rank(hit: Hit, cp: Counterparty) -> tuple[float, bool, float]:

@@ -89,12 +89,13 @@ def _countries() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)  # list countries repeat across thousands of entries
 def country_code(text: str) -> str:
     folded = fold(text)
     return _countries().get(folded, folded)
 
 
-def counterparty_identifiers(cp: Counterparty) -> list[tuple[str, str]]:
+def counterparty_identifiers(cp: Counterparty) -> tuple[tuple[str, str], ...]:
     """(class, value) of every identifier column in the counterparty's extra columns."""
     out = []
     for column, value in cp.extra:
@@ -102,39 +103,68 @@ def counterparty_identifiers(cp: Counterparty) -> list[tuple[str, str]]:
         for cls, names in IDENTIFIER_COLUMNS.items():
             if key in names and _id_value(value):
                 out.append((cls, _id_value(value)))
-    return out
+    return tuple(out)
 
 
-def weigh(cp: Counterparty, entry: Entry) -> Evidence:
+@dataclass(frozen=True, slots=True)
+class CounterpartyFacts:
+    """What a counterparty says besides its name, read once per counterparty, not per candidate."""
+
+    identifiers: tuple[tuple[str, str], ...] = ()
+    birth_date: str | None = None
+    country: str | None = None  # as written, for the explanation
+    country_code: str | None = None
+    kind: EntityKind | None = None
+
+    @classmethod
+    def of(cls, cp: Counterparty) -> CounterpartyFacts:
+        return cls(
+            identifiers=counterparty_identifiers(cp),
+            birth_date=cp.birth_date,
+            country=cp.country,
+            country_code=country_code(cp.country) if cp.country else None,
+            kind=cp.kind,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.identifiers or self.birth_date or self.country or self.kind)
+
+
+NO_FACTS = CounterpartyFacts()
+NO_EVIDENCE = Evidence(0.0, False, ())
+
+
+def weigh(facts: CounterpartyFacts, entry: Entry) -> Evidence:
     """Points for and against the match from attributes other than the name."""
+    if facts.empty:
+        return NO_EVIDENCE
     delta = 0.0
     notes: list[str] = []
-    ids = counterparty_identifiers(cp)
     listed = [(_list_class(i.type), _id_value(i.value), i) for i in entry.identifiers]
-    for cls, value in ids:
+    for cls, value in facts.identifiers:
         same = [i for lc, v, i in listed if v == value and len(v) >= MIN_IDENTIFIER_LENGTH]
         if same:
             return Evidence(0.0, True, (f"identifier {same[0].type} {same[0].value} equal",))
         if any(lc == cls for lc, _, _ in listed):
             delta -= IDENTIFIER_CONTRADICTION_PENALTY
             notes.append(f"-{IDENTIFIER_CONTRADICTION_PENALTY:g} {cls} number differs")
-    if cp.birth_date and entry.birth_dates:
-        d, note = _dob(cp.birth_date, entry.birth_dates)
+    if facts.birth_date and entry.birth_dates:
+        d, note = _dob(facts.birth_date, entry.birth_dates)
         delta += d
         notes.append(note)
-    if cp.country and (entry.countries or entry.nationalities):
-        mine = country_code(cp.country)
+    if facts.country_code and (entry.countries or entry.nationalities):
         theirs = {country_code(c) for c in entry.countries + entry.nationalities}
-        if mine in theirs:
+        if facts.country_code in theirs:
             delta += COUNTRY_BONUS
-            notes.append(f"+{COUNTRY_BONUS:g} country {cp.country} agrees")
+            notes.append(f"+{COUNTRY_BONUS:g} country {facts.country} agrees")
         else:
             delta -= COUNTRY_PENALTY
-            notes.append(f"-{COUNTRY_PENALTY:g} country {cp.country} not among the entry's")
-    if cp.kind is not None and _kind_clash(cp.kind, entry.kind):
+            notes.append(f"-{COUNTRY_PENALTY:g} country {facts.country} not among the entry's")
+    if facts.kind is not None and _kind_clash(facts.kind, entry.kind):
         delta -= KIND_PENALTY
         notes.append(
-            f"-{KIND_PENALTY:g} counterparty is a {cp.kind.value}, entry a {entry.kind.value}"
+            f"-{KIND_PENALTY:g} counterparty is a {facts.kind.value}, entry a {entry.kind.value}"
         )
     return Evidence(delta, False, tuple(notes))
 
