@@ -243,3 +243,30 @@ def test_line_formats_name_the_list_edition_on_every_hit():
         for h in json.loads(line)["hits"]
     ]
     assert hits and all(h["list_sha256"] == listed["sha256"] for h in hits)
+
+
+def test_yaml_from_stdin():
+    result = run(
+        "screen",
+        "-",
+        "--input-format",
+        "yaml",
+        "-f",
+        "json",
+        input="vendors:\n  - {id: 7, name: OOO Apollon}\n  - Nordic Timber AB\n",
+    )
+    doc = json.loads(result.stdout)
+    assert result.exit_code == ExitCode.HITS
+    assert [(r["source"], r["row"], r["id"]) for r in doc["results"]] == [
+        ("-", 1, "7"),
+        ("-", 2, None),
+    ]
+
+
+def test_huge_field_is_a_row_error_not_a_crash(tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_text('name,notes\nAcme Ltd,"' + "x" * 200_000 + '"\n')
+    result = run("screen", str(path))
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.strip().splitlines()
+    assert str(path) in line and "row" in line
