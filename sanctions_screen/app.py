@@ -14,10 +14,9 @@ from typing import Any
 
 from . import __version__, listdiff, lists_store
 from .cache import cached_loader
-from .errors import InputFileError
 from .inputs import InputBatch, InputFormat, read_input
 from .lists_store import ListSelection
-from .matching import DEFAULT_ALGORITHM, normalize
+from .matching import DEFAULT_ALGORITHM
 from .models import Counterparty, Report, SanctionsList, ScreeningOptions
 from .screening import Screener
 from .sources import load_list, load_lists
@@ -66,7 +65,6 @@ def screen(
     *,
     input_sha256: Sequence[tuple[str, str]] = (),
 ) -> Report:
-    check_screenable(counterparties)
     results = tuple(loaded.screener.screen(counterparties, options.threshold, options.top))
     return Report(
         results=results,
@@ -79,15 +77,3 @@ def screen(
         extra=dict(loaded.extra),
         input_sha256=tuple(input_sha256),
     )
-
-
-def check_screenable(counterparties: Sequence[Counterparty]) -> None:
-    """Fail closed: a name with nothing to compare would otherwise pass with no hits."""
-    for cp in counterparties:
-        if not normalize(cp.name).tokens:
-            raise InputFileError(
-                f"the name {cp.name!r} has no letters or digits to screen",
-                path=cp.source,
-                row=cp.row,
-                hint="fix the name or delete the row; an unscreened row cannot pass",
-            )

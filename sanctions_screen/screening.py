@@ -1,9 +1,10 @@
 """The screening core: every counterparty against every name of every entry.
 
-Pure: no I/O, no printing. ``Screener`` normalises each list name once and
-indexes it (``matching.index.CandidateIndex``); for each counterparty the index
-returns the few names that could reach the threshold and only those are
-scored by the chosen algorithm, then moved by secondary attributes.
+Pure: no I/O, no printing; a name with nothing to screen is an InputFileError
+(fail closed). ``Screener`` normalises each list name once and indexes it
+(``matching.index.CandidateIndex``); for each counterparty the index returns
+the few names that could reach the threshold and only those are scored by
+the chosen algorithm, then moved by secondary attributes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .errors import InputFileError
 from .matching import DEFAULT_ALGORITHM, NameScore, get_algorithm
 from .matching.evidence import NO_FACTS, CounterpartyFacts, Evidence, weigh
 from .matching.index import CandidateIndex, IndexedName
@@ -44,7 +46,13 @@ class Screener:
     def screen_one(self, counterparty: Counterparty, threshold: float, top: int) -> ScreeningResult:
         query = normalize(counterparty.name)
         if not query.tokens:
-            return ScreeningResult(counterparty, ())
+            # Fail closed: a name with nothing to compare would otherwise pass with no hits.
+            raise InputFileError(
+                f"the name {counterparty.name!r} has no letters or digits to screen",
+                path=counterparty.source,
+                row=counterparty.row,
+                hint="fix the name or delete the row; an unscreened row cannot pass",
+            )
         best: dict[tuple[str, str], Hit] = {}  # one hit per (list, entry): its best name
         facts = CounterpartyFacts.of(counterparty) if self.algorithm.uses_attributes else NO_FACTS
         has_attributes = bool(facts.birth_date or facts.country)
