@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 
 from . import __version__, app, gate
+from .cli_common import ENV_PREFIX, PROG, stderr_console
 from .cli_gate import GatePolicy, allowlist_warnings, finish_run, gate_options
 from .cli_options import algorithm_option, list_options, load_for_screening
 from .errors import ScreenError
@@ -26,14 +26,7 @@ from .matching import DEFAULT_THRESHOLD
 from .models import Counterparty, EntityKind, Report, ScreeningOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
-PROG = "sanctions-screen"
 DEFAULT_TOP = 5
-ENV_PREFIX = "SANCTIONS_SCREEN"
-
-
-def _stderr() -> Console:
-    """Messages for people on stderr; soft_wrap keeps each message on one line for grep."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def screening_options(func: F) -> F:
@@ -104,17 +97,17 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ScreenError as exc:
-            _stderr().print(f"{PROG}: error: {exc.one_line()}", markup=False)
+            stderr_console().print(f"{PROG}: error: {exc.one_line()}", markup=False)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            _stderr().print(f"{PROG}: interrupted", markup=False)
+            stderr_console().print(f"{PROG}: interrupted", markup=False)
             sys.exit(ExitCode.INTERRUPTED)
         except Exception as exc:  # a bug: say so, and how to get the details
             if os.environ.get(f"{ENV_PREFIX}_DEBUG"):
                 raise
-            _stderr().print(
+            stderr_console().print(
                 f"{PROG}: internal error: {type(exc).__name__}: {exc} "
                 f"(this is a bug; rerun with {ENV_PREFIX}_DEBUG=1 for a traceback and report it)",
                 markup=False,
@@ -185,7 +178,7 @@ def screen(
     batches = app.read_inputs(
         inputs, InputFormat(input_format) if input_format else None, name_column
     )
-    console = _stderr()
+    console = stderr_console()
     for batch in batches:
         for warning in batch.warnings:
             console.print(f"{PROG}: warning: {warning}", markup=False)
@@ -250,7 +243,7 @@ def _finish(
 ) -> None:
     report, code = finish_run(report, fmt, output, policy, command)
     if not quiet:
-        console = _stderr()
+        console = stderr_console()
         for warning in allowlist_warnings(report):
             console.print(f"{PROG}: warning: {warning}", markup=False)
         console.print(summary_line(report), markup=False)

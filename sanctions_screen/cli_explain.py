@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from . import app
-from .cli import ENV_PREFIX, handle_errors
+from .cli import handle_errors
+from .cli_common import ENV_PREFIX
 from .cli_options import algorithm_option
 from .errors import UsageError
 from .models import Counterparty, EntityKind, Hit

@@ -19,6 +19,7 @@ import click
 from .allowlist import apply_decisions
 from .allowlist_file import Allowlist, load_allowlist
 from .audit import append_audit_line, audit_record
+from .cli_common import ENV_PREFIX
 from .errors import UsageError
 from .exitcodes import ExitCode
 from .formats import OutputFormat
@@ -27,7 +28,6 @@ from .models import Report
 from .output import write_report
 
 F = TypeVar("F", bound=Callable[..., Any])
-ENV_PREFIX = "SANCTIONS_SCREEN"
 
 
 @dataclass(frozen=True, slots=True)

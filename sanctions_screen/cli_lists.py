@@ -24,8 +24,9 @@ from rich.progress import (
 
 from . import catalog, lists_render, lists_store
 from .cache import cached_loader
-from .cli import ENV_PREFIX, PROG, handle_errors
-from .cli_options import current_selection, no_cache_option, stderr_console
+from .cli import handle_errors
+from .cli_common import ENV_PREFIX, PROG, stderr_console
+from .cli_options import current_selection, no_cache_option
 from .download import DEFAULT_TIMEOUT_SECONDS
 from .errors import ListError, ScreenError
 from .exitcodes import ExitCode

@@ -11,24 +11,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 
 from . import app
+from .cli_common import PROG, stderr_console
 from .lists_store import ListSelection
 from .matching import ALGORITHMS, DEFAULT_ALGORITHM
 
 F = TypeVar("F", bound=Callable[..., Any])
-PROG = "sanctions-screen"
 ENV_MAX_LIST_AGE = "SANCTIONS_SCREEN_MAX_LIST_AGE"
 ENV_NO_CACHE = "SANCTIONS_SCREEN_NO_CACHE"
 ENV_ONLY_CHANGED_SINCE = "SANCTIONS_SCREEN_ONLY_CHANGED_SINCE"
 ENV_ALGORITHM = "SANCTIONS_SCREEN_ALGORITHM"
 _META_KEY = "sanctions_screen.list_selection"
-
-
-def stderr_console() -> Console:
-    """Messages for people; soft_wrap keeps each on one line for grep."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:

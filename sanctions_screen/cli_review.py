@@ -18,7 +18,8 @@ from rich.text import Text
 
 from .allowlist import Decision, Verdict, merge
 from .allowlist_file import load_allowlist, save_allowlist
-from .cli import ENV_PREFIX, handle_errors
+from .cli import handle_errors
+from .cli_common import ENV_PREFIX
 from .review import HitPair, load_report_hits, make_decision, open_hits
 
 CHOICES = {"t": Verdict.TRUE_MATCH, "f": Verdict.FALSE_POSITIVE}
