@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, app, gate
-from .cli_common import ENV_PREFIX, PROG, stderr_console
+from .cli_common import DEFAULT_LISTS_HELP, ENV_PREFIX, PROG, list_paths_option, stderr_console
 from .cli_gate import GatePolicy, allowlist_warnings, finish_run, gate_options
 from .cli_options import algorithm_option, list_options, load_for_screening
 from .errors import ScreenError
@@ -32,15 +32,8 @@ DEFAULT_TOP = 5
 def screening_options(func: F) -> F:
     """Options shared by ``screen`` and ``check``: lists, threshold and output."""
     decorators = [
-        click.option(
-            "--list",
-            "-l",
-            "list_paths",
-            multiple=True,
-            envvar=f"{ENV_PREFIX}_LIST",
-            type=click.Path(path_type=Path),
-            help="List file or directory to screen against (repeatable). "
-            "Default: the lists fetched by `lists update`, else the bundled OFAC DPRK 2022 list.",
+        list_paths_option(
+            f"List file or directory to screen against (repeatable). {DEFAULT_LISTS_HELP}"
         ),
         click.option(
             "--threshold",

@@ -13,7 +13,7 @@ import click
 
 from . import app
 from .cli import handle_errors
-from .cli_common import ENV_PREFIX
+from .cli_common import DEFAULT_LISTS_HELP, list_paths_option
 from .cli_options import algorithm_option
 from .errors import UsageError
 from .models import Counterparty, EntityKind, Hit
@@ -25,15 +25,7 @@ EXPLAIN_FLOOR = 50.0
 @click.command()
 @click.argument("name")
 @click.option("--entry", "-e", "entry_id", help="Explain against this list entry ID only.")
-@click.option(
-    "--list",
-    "-l",
-    "list_paths",
-    multiple=True,
-    envvar=f"{ENV_PREFIX}_LIST",
-    type=click.Path(path_type=Path),
-    help="List file or directory (repeatable). Default: the bundled OFAC DPRK 2022 list.",
-)
+@list_paths_option(f"List file or directory (repeatable). {DEFAULT_LISTS_HELP}")
 @click.option("--kind", type=click.Choice([k.value for k in EntityKind]), help="What NAME is.")
 @click.option("--birth-date", help="Counterparty's date of birth, YYYY-MM-DD or YYYY.")
 @click.option("--country", help="Counterparty's country or nationality.")

@@ -25,7 +25,7 @@ from rich.progress import (
 from . import catalog, lists_render, lists_store
 from .cache import cached_loader
 from .cli import handle_errors
-from .cli_common import ENV_PREFIX, PROG, stderr_console
+from .cli_common import ENV_PREFIX, PROG, list_paths_option, stderr_console
 from .cli_options import current_selection, no_cache_option
 from .download import DEFAULT_TIMEOUT_SECONDS
 from .errors import ListError, ScreenError
@@ -80,15 +80,7 @@ def lists(ctx: click.Context) -> None:
 
 
 @lists.command()
-@click.option(
-    "--list",
-    "-l",
-    "list_paths",
-    multiple=True,
-    envvar=f"{ENV_PREFIX}_LIST",
-    type=click.Path(path_type=Path),
-    help="Show these lists instead of the ones a plain screen picks.",
-)
+@list_paths_option("Show these lists instead of the ones a plain screen picks.")
 @_format_option
 @no_cache_option
 @handle_errors
