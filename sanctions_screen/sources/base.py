@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import ListError
-from ..models import SanctionsList
+from ..models import ListMeta, SanctionsList
 
 HEAD_BYTES = 4096  # how much of a file readers get to recognise it by content
 
@@ -68,10 +68,7 @@ def csv_records(
     A missing required column, unreadable bytes or broken quoting is a
     ListError naming the file; ``hint`` says what was expected.
     """
-    try:
-        text = decode_legacy(path.read_bytes())
-    except OSError as exc:
-        raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
+    text = read_text(path)
     try:
         reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
         lacking = [c for c in required if c not in (reader.fieldnames or [])]
@@ -83,3 +80,33 @@ def csv_records(
             yield number, {k: (v or "").strip() for k, v in raw.items() if isinstance(k, str)}
     except csv.Error as exc:
         raise ListError(f"malformed CSV ({exc})", path=str(path), hint=hint) from exc
+
+
+def read_text(path: Path) -> str:
+    """A list file's text (UTF-8 or cp1252, see ``decode_legacy``); ListError if unreadable."""
+    try:
+        return decode_legacy(path.read_bytes())
+    except OSError as exc:
+        raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
+
+
+def list_meta(
+    format_name: str,
+    path: Path,
+    *,
+    name: str,
+    publisher: str | None,
+    as_of: str | None,
+    source_url: str | None,
+    files: Sequence[Path] | None = None,
+) -> ListMeta:
+    """A list's metadata with the reader, the path and the sha256 of the file(s) read."""
+    return ListMeta(
+        name=name,
+        publisher=publisher,
+        as_of=as_of,
+        source_url=source_url,
+        format=format_name,
+        path=str(path),
+        sha256=sha256_of(files if files is not None else [path]),
+    )

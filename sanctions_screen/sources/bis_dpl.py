@@ -17,8 +17,8 @@ import hashlib
 from pathlib import Path
 
 from ..errors import ListError
-from ..models import Address, Entry, EntryName, ListMeta, SanctionsList
-from .base import csv_records, sha256_of
+from ..models import Address, Entry, EntryName, SanctionsList
+from .base import csv_records, list_meta
 from .fields import guess_kind, iso_any, iso_from_mdy, unique
 
 EXPECTED = 'BIS dpl.txt: tab-separated, header "Name", "Street_Address", ... "FR_Citation"'
@@ -44,14 +44,13 @@ class BisDplReader:
         if not groups:
             raise ListError("no rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name="US BIS Denied Persons List",
                 publisher="U.S. Department of Commerce, Bureau of Industry and Security",
                 as_of=_as_of([row for rows in groups.values() for row in rows]),
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(
                 _entry(name, effective, rows) for (name, effective), rows in groups.items()

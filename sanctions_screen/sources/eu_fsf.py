@@ -21,12 +21,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import sha256_of
+from .base import list_meta
 from .fields import iso_any, iso_from_dmy, script_of, unique, unique_names
 from .xml_safe import iter_records, missing, root_element, text
 
@@ -86,14 +85,13 @@ def _result(
     if not entries:
         raise ListError("no sanction entity records", path=str(path), hint=f"expected {expected}")
     return SanctionsList(
-        meta=ListMeta(
+        meta=list_meta(
+            fmt,
+            path,
             name=name,
             publisher=PUBLISHER,
             as_of=as_of,
             source_url=SOURCE_URL,
-            format=fmt,
-            path=str(path),
-            sha256=sha256_of([path]),
         ),
         entries=tuple(entries),
     )

@@ -14,12 +14,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import sha256_of
+from .base import list_meta
 
 FORMAT_TAG = "sanctions-screen-list/1"
 
@@ -118,14 +117,13 @@ def parse_document(doc: Any, path: Path) -> SanctionsList:
             )
         seen.add(entry.id)
     return SanctionsList(
-        meta=ListMeta(
+        meta=list_meta(
+            NativeYamlReader.format_name,
+            path,
             name=str(meta["name"]),
             publisher=_opt(meta.get("publisher")),
             as_of=_opt(meta.get("as_of")),
             source_url=_opt(meta.get("source_url")),
-            format=NativeYamlReader.format_name,
-            path=str(path),
-            sha256=sha256_of([path]),
         ),
         entries=entries,
     )

@@ -25,12 +25,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import decode_legacy, read_head, sha256_of
+from .base import list_meta, read_head, read_text
 from .ofac_remarks import parse_remarks
 
 NULL = "-0-"
@@ -106,14 +105,14 @@ class OfacCsvReader:
         name, url = _LISTS[kind_key]
         files = [main, *companions.values()]
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name=name,
                 publisher="U.S. Department of the Treasury, OFAC",
                 as_of=None,
                 source_url=url,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of(files),
+                files=files,
             ),
             entries=tuple(_build_entry(raw) for raw in entries.values()),
         )
@@ -152,10 +151,7 @@ def _companion_paths(main: Path, kind_key: str) -> dict[str, Path]:
 
 
 def _rows(path: Path) -> list[list[str]]:
-    try:
-        text = decode_legacy(path.read_bytes())
-    except OSError as exc:
-        raise ListError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+    text = read_text(path)
     try:
         return [row for row in csv.reader(io.StringIO(text)) if row and any(f.strip() for f in row)]
     except csv.Error as exc:

@@ -19,12 +19,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import sha256_of
+from .base import list_meta
 from .fields import iso_any, unique, unique_names
 from .xml_safe import iter_records, missing, root_element, text, texts
 
@@ -82,14 +81,13 @@ class OfacEnhancedXmlReader:
         if not entries:
             raise ListError("no <entity> records", path=str(path), hint=f"expected {EXPECTED}")
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name=_list_name(list_names),
                 publisher="U.S. Department of the Treasury, OFAC",
                 as_of=as_of,
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(entries),
         )

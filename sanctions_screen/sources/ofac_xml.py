@@ -17,12 +17,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import sha256_of
+from .base import list_meta
 from .fields import iso_any, iso_from_mdy, unique, unique_names
 from .ofac_remarks import parse_remarks
 from .xml_safe import iter_records, missing, root_element, text, texts
@@ -53,14 +52,13 @@ class OfacXmlReader:
         if not entries:
             raise ListError("no <sdnEntry> records", path=str(path), hint=f"expected {EXPECTED}")
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name="OFAC Specially Designated Nationals (SDN) List, XML edition",
                 publisher="U.S. Department of the Treasury, OFAC",
                 as_of=as_of,
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(entries),
         )

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ListError
-from ..models import Address, Entry, EntryName, Identifier, ListMeta, NameType, SanctionsList
-from .base import csv_records, sha256_of
+from ..models import Address, Entry, EntryName, Identifier, NameType, SanctionsList
+from .base import csv_records, list_meta
 from .fields import iso_any, script_of, split_list, unique, unique_names
 from .opensanctions_ftm import SCHEMA_KINDS, SOURCE_URL, dataset_label
 
@@ -44,14 +44,13 @@ class OpenSanctionsCsvReader:
         if not entries:
             raise ListError("no rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name=f"OpenSanctions {dataset_label(datasets)} (targets.simple.csv)",
                 publisher="OpenSanctions (CC BY-NC 4.0)",
                 as_of=iso_any(max(last_seen, default=None)),
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(entries),
         )

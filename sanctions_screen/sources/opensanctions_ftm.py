@@ -23,12 +23,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import sha256_of
+from .base import list_meta
 from .fields import iso_any, script_of, unique, unique_names
 
 EXPECTED = 'OpenSanctions FollowTheMoney JSON lines: one {"id", "schema", "properties"} per line'
@@ -95,14 +94,13 @@ class OpenSanctionsFtmReader:
         if not entries:
             raise ListError("no listed parties (target entities)", path=str(path), hint=EXPECTED)
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name=f"OpenSanctions {dataset_label(datasets)} (FollowTheMoney)",
                 publisher="OpenSanctions (CC BY-NC 4.0)",
                 as_of=iso_any(max(last_seen, default=None)),
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(entries),
         )

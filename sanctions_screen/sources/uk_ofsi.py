@@ -25,12 +25,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import decode_legacy, sha256_of
+from .base import list_meta, read_text
 from .fields import iso_from_dmy, script_of, unique, unique_names
 
 EXPECTED = "OFSI ConList.csv: a `Last Updated` line, then a header with Name 6 .. Group ID"
@@ -68,10 +67,7 @@ class UkOfsiCsvReader:
         )
 
     def read(self, path: Path) -> SanctionsList:
-        try:
-            data = decode_legacy(path.read_bytes())
-        except OSError as exc:
-            raise ListError(f"cannot read list file: {exc.strerror}", path=str(path)) from exc
+        data = read_text(path)
         try:
             rows = csv.reader(io.StringIO(data))
             as_of, header = _preamble(rows, path)
@@ -81,14 +77,13 @@ class UkOfsiCsvReader:
         if not groups:
             raise ListError("no name rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name="UK OFSI Consolidated List of Asset Freeze Targets",
                 publisher="HM Treasury, Office of Financial Sanctions Implementation (OFSI)",
                 as_of=as_of,
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(_entry(gid, group, path) for gid, group in groups.items()),
         )

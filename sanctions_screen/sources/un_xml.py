@@ -18,12 +18,11 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameStrength,
     NameType,
     SanctionsList,
 )
-from .base import sha256_of
+from .base import list_meta
 from .fields import iso_any, script_of, unique, unique_names
 from .xml_safe import iter_records, missing, root_element, text, texts
 
@@ -56,14 +55,13 @@ class UnXmlReader:
                 "no <INDIVIDUAL> or <ENTITY> records", path=str(path), hint=f"expected {EXPECTED}"
             )
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name="UN Security Council Consolidated List",
                 publisher="United Nations Security Council",
                 as_of=as_of,
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(entries),
         )

@@ -21,11 +21,10 @@ from ..models import (
     Entry,
     EntryName,
     Identifier,
-    ListMeta,
     NameType,
     SanctionsList,
 )
-from .base import csv_records, sha256_of
+from .base import csv_records, list_meta
 from .fields import guess_kind, iso_any, script_of, split_list, unique, unique_names
 
 EXPECTED = "trade.gov consolidated.csv with a header holding _id, source, name, alt_names ..."
@@ -56,14 +55,13 @@ class UsCslCsvReader:
         if not entries:
             raise ListError("no rows after the header", path=str(path), hint=EXPECTED)
         return SanctionsList(
-            meta=ListMeta(
+            meta=list_meta(
+                self.format_name,
+                path,
                 name="US Consolidated Screening List (trade.gov)",
                 publisher="U.S. Department of Commerce, International Trade Administration",
                 as_of=None,
                 source_url=SOURCE_URL,
-                format=self.format_name,
-                path=str(path),
-                sha256=sha256_of([path]),
             ),
             entries=tuple(entries),
         )
